@@ -1,0 +1,5 @@
+//! What happens after a CGU's IR exists: target machines, optimization, emission.
+
+pub mod target_features;
+pub mod target_machine;
+pub mod write;

@@ -1,0 +1,122 @@
+//! Creating LLVM target machines from the session's target options.
+
+use std::sync::Arc;
+
+use llvm_sys::target_machine::*;
+use rustc_codegen_ssa::back::write::{TargetMachineFactoryConfig, TargetMachineFactoryFn};
+use rustc_errors::DiagCtxtHandle;
+use rustc_session::Session;
+use rustc_session::config::OptLevel;
+use rustc_target::spec::{CodeModel, RelocModel};
+
+use crate::InkwellCodegenBackend;
+use crate::llvm::{self, owned::OwnedTargetMachine};
+
+/// The LLVM triple for the session's target.
+pub fn llvm_triple(sess: &Session) -> String {
+    sess.target.llvm_target.to_string()
+}
+
+/// Registers the x86 target with LLVM (the only one this libLLVM exports initializers we use).
+pub fn initialize_targets() {
+    unsafe {
+        llvm_sys::target::LLVMInitializeX86TargetInfo();
+        llvm_sys::target::LLVMInitializeX86Target();
+        llvm_sys::target::LLVMInitializeX86TargetMC();
+        llvm_sys::target::LLVMInitializeX86AsmPrinter();
+        llvm_sys::target::LLVMInitializeX86AsmParser();
+    }
+}
+
+fn to_llvm_opt_level(level: OptLevel) -> LLVMCodeGenOptLevel {
+    match level {
+        OptLevel::No => LLVMCodeGenOptLevel::LLVMCodeGenLevelNone,
+        OptLevel::Less => LLVMCodeGenOptLevel::LLVMCodeGenLevelLess,
+        OptLevel::More | OptLevel::Size | OptLevel::SizeMin => LLVMCodeGenOptLevel::LLVMCodeGenLevelDefault,
+        OptLevel::Aggressive => LLVMCodeGenOptLevel::LLVMCodeGenLevelAggressive,
+    }
+}
+
+fn to_llvm_reloc(model: RelocModel) -> LLVMRelocMode {
+    match model {
+        RelocModel::Static => LLVMRelocMode::LLVMRelocStatic,
+        // LLVM has no separate PIE mode: PIE is PIC plus the module's "PIE Level" flag.
+        RelocModel::Pic | RelocModel::Pie => LLVMRelocMode::LLVMRelocPIC,
+        RelocModel::DynamicNoPic => LLVMRelocMode::LLVMRelocDynamicNoPic,
+        RelocModel::Ropi => LLVMRelocMode::LLVMRelocROPI,
+        RelocModel::Rwpi => LLVMRelocMode::LLVMRelocRWPI,
+        RelocModel::RopiRwpi => LLVMRelocMode::LLVMRelocROPI_RWPI,
+    }
+}
+
+fn to_llvm_code_model(model: Option<CodeModel>) -> LLVMCodeModel {
+    match model {
+        None => LLVMCodeModel::LLVMCodeModelDefault,
+        Some(CodeModel::Tiny) => LLVMCodeModel::LLVMCodeModelTiny,
+        Some(CodeModel::Small) => LLVMCodeModel::LLVMCodeModelSmall,
+        Some(CodeModel::Kernel) => LLVMCodeModel::LLVMCodeModelKernel,
+        Some(CodeModel::Medium) => LLVMCodeModel::LLVMCodeModelMedium,
+        Some(CodeModel::Large) => LLVMCodeModel::LLVMCodeModelLarge,
+    }
+}
+
+/// Everything needed to make a target machine, so worker threads can make their own.
+#[derive(Clone)]
+pub struct TargetMachineSpec {
+    triple: String,
+    cpu: String,
+    features: String,
+    opt_level: LLVMCodeGenOptLevel,
+    reloc: LLVMRelocMode,
+    code_model: LLVMCodeModel,
+}
+
+impl TargetMachineSpec {
+    pub fn new(sess: &Session, opt_level: OptLevel, target_features: &[String]) -> Self {
+        TargetMachineSpec {
+            triple: llvm_triple(sess),
+            cpu: crate::back::target_features::target_cpu(sess),
+            features: target_features.join(","),
+            opt_level: to_llvm_opt_level(opt_level),
+            reloc: to_llvm_reloc(sess.relocation_model()),
+            code_model: to_llvm_code_model(sess.code_model()),
+        }
+    }
+
+    pub fn create(&self) -> Result<OwnedTargetMachine, String> {
+        let triple = llvm::cstr(&self.triple);
+        let cpu = llvm::cstr(&self.cpu);
+        let features = llvm::cstr(&self.features);
+        unsafe {
+            let mut target = std::ptr::null_mut();
+            let mut err = std::ptr::null_mut();
+            if LLVMGetTargetFromTriple(triple.as_ptr(), &mut target, &mut err) != 0 {
+                return Err(llvm::take_message(err));
+            }
+            let tm = LLVMCreateTargetMachine(
+                target,
+                triple.as_ptr(),
+                cpu.as_ptr(),
+                features.as_ptr(),
+                self.opt_level,
+                self.reloc,
+                self.code_model,
+            );
+            if tm.is_null() {
+                return Err(format!("LLVM could not create a target machine for `{}`", self.triple));
+            }
+            Ok(OwnedTargetMachine(tm))
+        }
+    }
+}
+
+pub fn target_machine_factory(
+    sess: &Session,
+    opt_level: OptLevel,
+    target_features: &[String],
+) -> TargetMachineFactoryFn<InkwellCodegenBackend> {
+    let spec = TargetMachineSpec::new(sess, opt_level, target_features);
+    Arc::new(move |dcx: DiagCtxtHandle<'_>, _config: TargetMachineFactoryConfig| {
+        spec.create().unwrap_or_else(|e| dcx.fatal(format!("could not create LLVM target machine: {e}")))
+    })
+}

@@ -1,0 +1,120 @@
+//! Atomic loads, stores, read-modify-write, compare-exchange and fences.
+
+use rustc_abi::Size;
+use rustc_codegen_ssa::common::{AtomicRmwBinOp, SynchronizationScope, TypeKind};
+use rustc_codegen_ssa::traits::*;
+use rustc_middle::ty::AtomicOrdering;
+
+use super::Builder;
+use crate::llvm::{self, AsRaw, Type, Value};
+
+pub(crate) fn llvm_ordering(order: AtomicOrdering) -> llvm::LLVMAtomicOrdering {
+    use llvm::LLVMAtomicOrdering::*;
+    match order {
+        AtomicOrdering::Relaxed => LLVMAtomicOrderingMonotonic,
+        AtomicOrdering::Release => LLVMAtomicOrderingRelease,
+        AtomicOrdering::Acquire => LLVMAtomicOrderingAcquire,
+        AtomicOrdering::AcqRel => LLVMAtomicOrderingAcquireRelease,
+        AtomicOrdering::SeqCst => LLVMAtomicOrderingSequentiallyConsistent,
+    }
+}
+
+fn llvm_rmw_op(op: AtomicRmwBinOp) -> llvm::LLVMAtomicRMWBinOp {
+    use llvm::LLVMAtomicRMWBinOp::*;
+    match op {
+        AtomicRmwBinOp::AtomicXchg => LLVMAtomicRMWBinOpXchg,
+        AtomicRmwBinOp::AtomicAdd => LLVMAtomicRMWBinOpAdd,
+        AtomicRmwBinOp::AtomicSub => LLVMAtomicRMWBinOpSub,
+        AtomicRmwBinOp::AtomicAnd => LLVMAtomicRMWBinOpAnd,
+        AtomicRmwBinOp::AtomicNand => LLVMAtomicRMWBinOpNand,
+        AtomicRmwBinOp::AtomicOr => LLVMAtomicRMWBinOpOr,
+        AtomicRmwBinOp::AtomicXor => LLVMAtomicRMWBinOpXor,
+        AtomicRmwBinOp::AtomicMax => LLVMAtomicRMWBinOpMax,
+        AtomicRmwBinOp::AtomicMin => LLVMAtomicRMWBinOpMin,
+        AtomicRmwBinOp::AtomicUMax => LLVMAtomicRMWBinOpUMax,
+        AtomicRmwBinOp::AtomicUMin => LLVMAtomicRMWBinOpUMin,
+    }
+}
+
+impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
+    /// Atomic load of `ty` (integers, pointers and floats alike: LLVM accepts all of them).
+    /// Atomics need an alignment of at least their size, whatever the type's ABI alignment.
+    pub(super) fn build_atomic_load(
+        &mut self,
+        ty: &'ll Type,
+        ptr: &'ll Value,
+        order: AtomicOrdering,
+        size: Size,
+    ) -> &'ll Value {
+        unsafe {
+            let load = llvm::LLVMBuildLoad2(self.llbuilder, ty.raw(), ptr.raw(), llvm::UNNAMED);
+            llvm::LLVMSetOrdering(load, llvm_ordering(order));
+            llvm::LLVMSetAlignment(load, size.bytes() as u32);
+            llvm::value(load)
+        }
+    }
+
+    pub(super) fn build_atomic_store(&mut self, val: &'ll Value, ptr: &'ll Value, order: AtomicOrdering, size: Size) {
+        debug_assert_eq!(self.type_kind(self.val_ty(ptr)), TypeKind::Pointer);
+        unsafe {
+            let store = llvm::LLVMBuildStore(self.llbuilder, val.raw(), ptr.raw());
+            llvm::LLVMSetOrdering(store, llvm_ordering(order));
+            llvm::LLVMSetAlignment(store, size.bytes() as u32);
+        }
+    }
+
+    /// `cmpxchg`, returning (previous value, success flag).
+    pub(super) fn build_atomic_cmpxchg(
+        &mut self,
+        dst: &'ll Value,
+        cmp: &'ll Value,
+        src: &'ll Value,
+        order: AtomicOrdering,
+        failure_order: AtomicOrdering,
+        weak: bool,
+    ) -> (&'ll Value, &'ll Value) {
+        let pair = llvm::value(unsafe {
+            llvm::LLVMBuildAtomicCmpXchg(
+                self.llbuilder,
+                dst.raw(),
+                cmp.raw(),
+                src.raw(),
+                llvm_ordering(order),
+                llvm_ordering(failure_order),
+                llvm::to_bool(false),
+            )
+        });
+        unsafe { llvm::LLVMSetWeak(pair.raw(), llvm::to_bool(weak)) };
+        (self.extract_value(pair, 0), self.extract_value(pair, 1))
+    }
+
+    pub(super) fn build_atomic_rmw(
+        &mut self,
+        op: AtomicRmwBinOp,
+        dst: &'ll Value,
+        src: &'ll Value,
+        order: AtomicOrdering,
+        ret_ptr: bool,
+    ) -> &'ll Value {
+        // When the memory holds a pointer but `src` is an integer (e.g. `AtomicPtr::fetch_add`),
+        // LLVM can only do the operation on integers; hand the result back as a pointer.
+        let res = llvm::value(unsafe {
+            llvm::LLVMBuildAtomicRMW(
+                self.llbuilder,
+                llvm_rmw_op(op),
+                dst.raw(),
+                src.raw(),
+                llvm_ordering(order),
+                llvm::to_bool(false),
+            )
+        });
+        if ret_ptr && self.val_ty(res) != self.type_ptr() { self.inttoptr(res, self.type_ptr()) } else { res }
+    }
+
+    pub(super) fn build_atomic_fence(&mut self, order: AtomicOrdering, scope: SynchronizationScope) {
+        let single_thread = matches!(scope, SynchronizationScope::SingleThread);
+        unsafe {
+            llvm::LLVMBuildFence(self.llbuilder, llvm_ordering(order), llvm::to_bool(single_thread), llvm::UNNAMED);
+        }
+    }
+}

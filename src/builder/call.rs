@@ -1,0 +1,108 @@
+//! Calls and invokes: argument type fix-ups, the `"funclet"` operand bundle, the callee's ABI
+//! attributes and calling convention, and calls to LLVM intrinsics.
+
+use rustc_codegen_ssa::common::TypeKind;
+use rustc_codegen_ssa::traits::*;
+use rustc_middle::ty::Ty;
+use rustc_target::callconv::FnAbi;
+
+use super::{Builder, Funclet};
+use crate::abi::FnAbiLlvmExt;
+use crate::llvm::{self, AsRaw, BasicBlock, Type, Value};
+
+/// An operand bundle owned by us (the C API allocates them), freed on drop.
+struct OperandBundle(llvm::LLVMOperandBundleRef);
+
+impl OperandBundle {
+    fn new(tag: &str, args: &[&Value]) -> Self {
+        let mut raw: Vec<_> = args.iter().map(|a| a.raw()).collect();
+        OperandBundle(unsafe {
+            llvm::LLVMCreateOperandBundle(tag.as_ptr().cast(), tag.len(), raw.as_mut_ptr(), raw.len() as u32)
+        })
+    }
+}
+
+impl Drop for OperandBundle {
+    fn drop(&mut self) {
+        unsafe { llvm::LLVMDisposeOperandBundle(self.0) }
+    }
+}
+
+impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
+    /// Calls the LLVM intrinsic `name` (overloaded on `type_params`, e.g.
+    /// `call_intrinsic("llvm.ctpop", &[i32], &[x])` calls `llvm.ctpop.i32`).
+    pub fn call_intrinsic(&mut self, name: &str, type_params: &[&'ll Type], args: &[&'ll Value]) -> &'ll Value {
+        let (fn_ty, llfn) = self.cx.get_intrinsic(name, type_params);
+        self.call(fn_ty, None, None, llfn, args, None, None)
+    }
+
+    /// Emits `call` (or `invoke` when `unwind_dests` is `(normal, unwind)`), inside `funclet`
+    /// if there is one.
+    pub(super) fn build_call_or_invoke(
+        &mut self,
+        fn_ty: &'ll Type,
+        llfn: &'ll Value,
+        args: &[&'ll Value],
+        funclet: Option<&Funclet<'ll>>,
+        unwind_dests: Option<(&'ll BasicBlock, &'ll BasicBlock)>,
+    ) -> &'ll Value {
+        let mut raw_args = self.cast_args_to_params(fn_ty, args);
+        // Inside an MSVC/wasm funclet every call must name its pad.
+        let bundles: Vec<OperandBundle> =
+            funclet.map(|f| OperandBundle::new("funclet", &[f.cleanuppad()])).into_iter().collect();
+        let mut raw_bundles: Vec<_> = bundles.iter().map(|b| b.0).collect();
+        let inst = unsafe {
+            match unwind_dests {
+                None => llvm::LLVMBuildCallWithOperandBundles(
+                    self.llbuilder,
+                    fn_ty.raw(),
+                    llfn.raw(),
+                    raw_args.as_mut_ptr(),
+                    raw_args.len() as u32,
+                    raw_bundles.as_mut_ptr(),
+                    raw_bundles.len() as u32,
+                    llvm::UNNAMED,
+                ),
+                Some((then, catch)) => llvm::LLVMBuildInvokeWithOperandBundles(
+                    self.llbuilder,
+                    fn_ty.raw(),
+                    llfn.raw(),
+                    raw_args.as_mut_ptr(),
+                    raw_args.len() as u32,
+                    then.raw(),
+                    catch.raw(),
+                    raw_bundles.as_mut_ptr(),
+                    raw_bundles.len() as u32,
+                    llvm::UNNAMED,
+                ),
+            }
+        };
+        drop(bundles);
+        llvm::value(inst)
+    }
+
+    /// The arguments as raw pointers, bitcasting any whose type differs from the parameter's
+    /// (rare with opaque pointers, but LLVM rejects such calls outright).
+    fn cast_args_to_params(&mut self, fn_ty: &'ll Type, args: &[&'ll Value]) -> Vec<llvm::LLVMValueRef> {
+        assert_eq!(self.type_kind(fn_ty), TypeKind::Function, "call of a non-function type {fn_ty:?}");
+        let n = unsafe { llvm::LLVMCountParamTypes(fn_ty.raw()) } as usize;
+        let mut params = vec![std::ptr::null_mut(); n];
+        unsafe { llvm::LLVMGetParamTypes(fn_ty.raw(), params.as_mut_ptr()) };
+        args.iter()
+            .enumerate()
+            .map(|(i, &arg)| match params.get(i) {
+                Some(&param) if param != self.val_ty(arg).raw() => self.bitcast(arg, llvm::ty(param)).raw(),
+                _ => arg.raw(),
+            })
+            .collect()
+    }
+
+    /// Parameter/return attributes and the calling convention of the callee's ABI, on the
+    /// call site (LLVM requires the call's convention to match the callee's).
+    pub(super) fn apply_fn_abi_to_callsite(&mut self, fn_abi: Option<&FnAbi<'tcx, Ty<'tcx>>>, callsite: &'ll Value) {
+        let Some(fn_abi) = fn_abi else { return };
+        fn_abi.apply_attrs_callsite(self, callsite);
+        let cconv = fn_abi.llvm_cconv(self.cx);
+        unsafe { llvm::LLVMSetInstructionCallConv(callsite.raw(), cconv) };
+    }
+}

@@ -1,0 +1,38 @@
+//! Unwinding helpers: Itanium-style landing pads and the MSVC/wasm `catchret`.
+
+use rustc_codegen_ssa::traits::*;
+
+use super::{Builder, Funclet};
+use crate::llvm::{self, AsRaw, BasicBlock, Type, Value};
+
+impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
+    /// A `landingpad` of type `ty`; the personality goes on the function (LLVMBuildLandingPad
+    /// would want a Function, while the personality may be any constant).
+    pub fn landing_pad(&mut self, ty: &'ll Type, pers_fn: &'ll Value, num_clauses: usize) -> &'ll Value {
+        self.set_personality_fn(pers_fn);
+        llvm::value(unsafe {
+            llvm::LLVMBuildLandingPad(
+                self.llbuilder,
+                ty.raw(),
+                std::ptr::null_mut(),
+                num_clauses as u32,
+                llvm::UNNAMED,
+            )
+        })
+    }
+
+    pub fn add_clause(&mut self, landing_pad: &'ll Value, clause: &'ll Value) {
+        unsafe { llvm::LLVMAddClause(landing_pad.raw(), clause.raw()) }
+    }
+
+    pub fn catch_ret(&mut self, funclet: &Funclet<'ll>, unwind: &'ll BasicBlock) -> &'ll Value {
+        llvm::value(unsafe {
+            llvm::LLVMBuildCatchRet(self.llbuilder, funclet.cleanuppad().raw(), unwind.raw())
+        })
+    }
+
+    /// The `{ ptr, i32 }` value that Itanium-style landing pads produce and `resume` consumes.
+    pub(super) fn eh_pair_type(&self) -> &'ll Type {
+        self.cx.type_struct(&[self.cx.type_ptr(), self.cx.type_i32()], false)
+    }
+}

@@ -1,0 +1,111 @@
+//! The small builder traits `BuilderMethods` requires: function parameters, statics, and the
+//! debuginfo / coverage / inline-asm hooks (those features are rejected before codegen starts,
+//! in lib.rs, so here they are no-ops or a clear error).
+
+use std::ops::Range;
+
+use rustc_abi::Size;
+use rustc_ast::{InlineAsmOptions, InlineAsmTemplatePiece};
+use rustc_codegen_ssa::traits::*;
+use rustc_hir::def_id::DefId;
+use rustc_middle::mir::coverage::CoverageKind;
+use rustc_middle::ty::Instance;
+use rustc_span::{DUMMY_SP, Span};
+
+use super::{Builder, Funclet};
+use crate::llvm::{self, AsRaw, BasicBlock, Metadata, Value};
+
+impl<'ll> AbiBuilderMethods for Builder<'_, 'll, '_> {
+    fn get_param(&mut self, index: usize) -> &'ll Value {
+        llvm::value(unsafe { llvm::LLVMGetParam(self.llfn().raw(), index as u32) })
+    }
+}
+
+impl<'ll> StaticBuilderMethods for Builder<'_, 'll, '_> {
+    fn get_static(&mut self, def_id: DefId) -> &'ll Value {
+        let global = self.cx.get_static(def_id);
+        if self.cx.tcx.is_thread_local_static(def_id) {
+            // A thread-local's address differs per thread: `llvm.threadlocal.address` stops LLVM
+            // from treating it as a constant across points where the thread may change.
+            let ptr_ty = self.val_ty(global);
+            self.call_intrinsic("llvm.threadlocal.address", &[ptr_ty], &[global])
+        } else {
+            global
+        }
+    }
+}
+
+impl<'tcx> CoverageInfoBuilderMethods<'tcx> for Builder<'_, '_, 'tcx> {
+    fn add_coverage(&mut self, _instance: Instance<'tcx>, _kind: &CoverageKind) {
+        // `-Cinstrument-coverage` is refused up front.
+    }
+}
+
+impl<'ll, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
+    fn dbg_var_addr(
+        &mut self,
+        _dbg_var: &'ll Metadata,
+        _dbg_loc: &'ll Metadata,
+        _variable_alloca: &'ll Value,
+        _direct_offset: Size,
+        _indirect_offsets: &[Size],
+        _fragment: &Option<Range<Size>>,
+    ) {
+        // Debuginfo is refused up front: there are never variables to describe.
+    }
+
+    fn dbg_var_value(
+        &mut self,
+        _dbg_var: &'ll Metadata,
+        _dbg_loc: &'ll Metadata,
+        _value: &'ll Value,
+        _direct_offset: Size,
+        _indirect_offsets: &[Size],
+        _fragment: &Option<Range<Size>>,
+    ) {
+    }
+
+    fn set_dbg_loc(&mut self, dbg_loc: &'ll Metadata) {
+        unsafe { llvm::LLVMSetCurrentDebugLocation2(self.llbuilder, dbg_loc.raw()) }
+    }
+
+    fn clear_dbg_loc(&mut self) {
+        unsafe { llvm::LLVMSetCurrentDebugLocation2(self.llbuilder, std::ptr::null_mut()) }
+    }
+
+    fn insert_reference_to_gdb_debug_scripts_section_global(&mut self) {}
+
+    fn set_var_name(&mut self, value: &'ll Value, name: &str) {
+        // Names only help people reading the IR; skip the work unless they asked for names.
+        if self.cx.sess().fewer_names() {
+            return;
+        }
+        // Only arguments and instructions are local to this function: never rename globals.
+        let is_local = unsafe {
+            !llvm::LLVMIsAArgument(value.raw()).is_null() || !llvm::LLVMIsAInstruction(value.raw()).is_null()
+        };
+        // Keep an existing name rather than combining the two.
+        if is_local && llvm::get_value_name(value).is_empty() {
+            llvm::set_value_name(value, name.as_bytes());
+        }
+    }
+}
+
+impl<'ll, 'tcx> AsmBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
+    fn codegen_inline_asm(
+        &mut self,
+        _template: &[InlineAsmTemplatePiece],
+        _operands: &[InlineAsmOperandRef<'tcx, Self>],
+        _options: InlineAsmOptions,
+        line_spans: &[Span],
+        _instance: Instance<'_>,
+        _dest: Option<&'ll BasicBlock>,
+        _catch_funclet: Option<(&'ll BasicBlock, Option<&Funclet<'ll>>)>,
+    ) {
+        let span = line_spans.first().copied().unwrap_or(DUMMY_SP);
+        self.cx
+            .tcx
+            .dcx()
+            .span_fatal(span, "inline assembly (asm!) is not yet supported by rustc_codegen_inkwell")
+    }
+}

@@ -1,0 +1,359 @@
+//! `CodegenCx`: one LLVM context and module per codegen unit, with the caches that lowering
+//! shares (instances, vtables, types, constants, intrinsic declarations).
+
+use std::cell::{Cell, RefCell};
+
+use rustc_abi::{HasDataLayout, TargetDataLayout, VariantIdx};
+use rustc_codegen_ssa::errors as ssa_errors;
+use rustc_codegen_ssa::traits::*;
+use rustc_data_structures::fx::FxHashMap;
+use rustc_middle::bug;
+use rustc_middle::mono::CodegenUnit;
+use rustc_middle::ty::layout::{
+    FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError,
+    LayoutOfHelpers,
+};
+use rustc_middle::ty::{self, Instance, Ty, TyCtxt};
+use rustc_session::Session;
+use rustc_session::config::CrateType;
+use rustc_span::Spanned;
+use rustc_span::{DUMMY_SP, Span};
+use rustc_target::spec::{HasTargetSpec, RelocModel, Target, TlsModel};
+
+use crate::llvm::{self, AsRaw, BasicBlock, Metadata, Type, Value};
+
+/// Per-CGU codegen state. Everything LLVM in here lives in `llcx`, which the CGU's
+/// [`crate::ModuleLlvm`] owns.
+pub struct CodegenCx<'ll, 'tcx> {
+    pub tcx: TyCtxt<'tcx>,
+    pub codegen_unit: &'tcx CodegenUnit<'tcx>,
+    pub llcx: &'ll llvm::Context,
+    pub llmod: &'ll llvm::Module,
+    pub isize_ty: &'ll Type,
+    pub tls_model: llvm::LLVMThreadLocalMode,
+
+    /// Functions already declared or defined, by instance.
+    pub instances: RefCell<FxHashMap<Instance<'tcx>, &'ll Value>>,
+    pub vtables: RefCell<FxHashMap<(Ty<'tcx>, Option<ty::ExistentialTraitRef<'tcx>>), &'ll Value>>,
+    pub const_str_cache: RefCell<FxHashMap<String, &'ll Value>>,
+    /// Private globals made for constant allocations, by initializer, so equal ones are shared.
+    pub const_globals: RefCell<FxHashMap<&'ll Value, &'ll Value>>,
+    /// Statics whose global had to be replaced by one of another type: (old, new) pairs,
+    /// replaced once the module is complete.
+    pub statics_to_rauw: RefCell<Vec<(&'ll Value, &'ll Value)>>,
+    pub used_statics: RefCell<Vec<&'ll Value>>,
+    pub compiler_used_statics: RefCell<Vec<&'ll Value>>,
+
+    /// Layout → LLVM type, for aggregates (by type and variant).
+    pub type_lowering: RefCell<FxHashMap<(Ty<'tcx>, Option<VariantIdx>), &'ll Type>>,
+    /// Layout → LLVM type, for scalars.
+    pub scalar_lltypes: RefCell<FxHashMap<Ty<'tcx>, &'ll Type>>,
+
+    /// LLVM intrinsic declarations: (name, overloaded types) → (function type, function).
+    pub intrinsics: RefCell<FxHashMap<(String, Vec<&'ll Type>), (&'ll Type, &'ll Value)>>,
+    pub eh_personality: Cell<Option<&'ll Value>>,
+    /// `__rust_try`'s helper, made once per module when catch_unwind is used.
+    pub rust_try_fn: Cell<Option<(&'ll Type, &'ll Value)>>,
+    local_gen_sym_counter: Cell<usize>,
+}
+
+/// Creates the module for a CGU with the target's data layout, triple and module flags.
+pub fn create_module<'ll>(tcx: TyCtxt<'_>, llcx: &'ll llvm::Context, name: &str) -> &'ll llvm::Module {
+    let sess = tcx.sess;
+    let cname = llvm::cstr(name);
+    let llmod = llvm::module(unsafe { llvm::LLVMModuleCreateWithNameInContext(cname.as_ptr(), llcx.raw()) });
+    let layout = llvm::cstr(&sess.target.data_layout);
+    let triple = llvm::cstr(&crate::back::target_machine::llvm_triple(sess));
+    unsafe {
+        llvm::LLVMSetDataLayout(llmod.raw(), layout.as_ptr());
+        llvm::LLVMSetTarget(llmod.raw(), triple.as_ptr());
+    }
+
+    let reloc_model = sess.relocation_model();
+    if matches!(reloc_model, RelocModel::Pic | RelocModel::Pie) {
+        add_module_flag_u32(llcx, llmod, ModuleFlag::MIN, "PIC Level", 2);
+        if reloc_model == RelocModel::Pie || tcx.crate_types().iter().all(|t| *t == CrateType::Executable) {
+            add_module_flag_u32(llcx, llmod, ModuleFlag::MAX, "PIE Level", 2);
+        }
+    }
+    // Calls to runtime library functions go through the GOT rather than the PLT, as the built-in
+    // backend does when the target does not want a PLT.
+    if !sess.needs_plt() {
+        add_module_flag_u32(llcx, llmod, ModuleFlag::WARNING, "RtLibUseGOT", 1);
+    }
+    if sess.target.is_like_windows || sess.target.is_like_darwin {
+        // Nothing yet: only ELF targets are exercised.
+    }
+    llmod
+}
+
+/// A module flag's merge behavior, as numbered in LLVM IR. The C API's enum lacks Min and Max,
+/// so flags are written as `!llvm.module.flags` operands directly.
+pub struct ModuleFlag;
+impl ModuleFlag {
+    pub const WARNING: u64 = 2;
+    pub const MAX: u64 = 7;
+    pub const MIN: u64 = 8;
+}
+
+pub fn add_module_flag_u32(llcx: &llvm::Context, llmod: &llvm::Module, behavior: u64, key: &str, val: u32) {
+    unsafe {
+        let i32_ty = llvm::LLVMInt32TypeInContext(llcx.raw());
+        let mut ops = [
+            llvm::LLVMValueAsMetadata(llvm::LLVMConstInt(i32_ty, behavior, 0)),
+            llvm::LLVMMDStringInContext2(llcx.raw(), key.as_ptr() as *const _, key.len()),
+            llvm::LLVMValueAsMetadata(llvm::LLVMConstInt(i32_ty, val as u64, 0)),
+        ];
+        let node = llvm::LLVMMDNodeInContext2(llcx.raw(), ops.as_mut_ptr(), ops.len());
+        let node = llvm::LLVMMetadataAsValue(llcx.raw(), node);
+        llvm::LLVMAddNamedMetadataOperand(llmod.raw(), c"llvm.module.flags".as_ptr(), node);
+    }
+}
+
+fn to_llvm_tls_model(tls_model: TlsModel) -> llvm::LLVMThreadLocalMode {
+    use llvm::LLVMThreadLocalMode::*;
+    match tls_model {
+        TlsModel::GeneralDynamic => LLVMGeneralDynamicTLSModel,
+        TlsModel::LocalDynamic => LLVMLocalDynamicTLSModel,
+        TlsModel::InitialExec => LLVMInitialExecTLSModel,
+        TlsModel::LocalExec => LLVMLocalExecTLSModel,
+        TlsModel::Emulated => LLVMGeneralDynamicTLSModel,
+    }
+}
+
+impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
+    pub fn new(
+        tcx: TyCtxt<'tcx>,
+        codegen_unit: &'tcx CodegenUnit<'tcx>,
+        llcx: &'ll llvm::Context,
+        llmod: &'ll llvm::Module,
+    ) -> Self {
+        let isize_ty = llvm::ty(unsafe {
+            llvm::LLVMIntTypeInContext(llcx.raw(), tcx.data_layout.pointer_size().bits() as u32)
+        });
+        CodegenCx {
+            tcx,
+            codegen_unit,
+            llcx,
+            llmod,
+            isize_ty,
+            tls_model: to_llvm_tls_model(tcx.sess.tls_model()),
+            instances: Default::default(),
+            vtables: Default::default(),
+            const_str_cache: Default::default(),
+            const_globals: Default::default(),
+            statics_to_rauw: Default::default(),
+            used_statics: Default::default(),
+            compiler_used_statics: Default::default(),
+            type_lowering: Default::default(),
+            scalar_lltypes: Default::default(),
+            intrinsics: Default::default(),
+            eh_personality: Cell::new(None),
+            rust_try_fn: Cell::new(None),
+            local_gen_sym_counter: Cell::new(0),
+        }
+    }
+
+    /// Declares (once) the LLVM intrinsic or libc helper `name`, overloaded on `type_params`.
+    pub fn get_intrinsic(&self, name: &str, type_params: &[&'ll Type]) -> (&'ll Type, &'ll Value) {
+        let key = (name.to_string(), type_params.to_vec());
+        if let Some(&hit) = self.intrinsics.borrow().get(&key) {
+            return hit;
+        }
+        let decl = self.declare_intrinsic(name, type_params);
+        self.intrinsics.borrow_mut().insert(key, decl);
+        decl
+    }
+
+    fn declare_intrinsic(&self, name: &str, type_params: &[&'ll Type]) -> (&'ll Type, &'ll Value) {
+        if name == "memcmp" {
+            // Not an LLVM intrinsic, but LLVM knows it (and may turn it into bcmp).
+            let fn_ty = self.type_func(&[self.type_ptr(), self.type_ptr(), self.type_isize()], self.type_int());
+            let f = self.declare_cfn("memcmp", llvm::LLVMUnnamedAddr::LLVMNoUnnamedAddr, fn_ty);
+            return (fn_ty, f);
+        }
+        let id = unsafe { llvm::LLVMLookupIntrinsicID(name.as_ptr() as *const _, name.len()) };
+        if id == 0 {
+            bug!("unknown LLVM intrinsic `{name}`");
+        }
+        let mut params: Vec<_> = type_params.iter().map(|t| t.raw()).collect();
+        let f = llvm::value(unsafe {
+            llvm::LLVMGetIntrinsicDeclaration(self.llmod.raw(), id, params.as_mut_ptr(), params.len())
+        });
+        let fn_ty = llvm::ty(unsafe { llvm::LLVMGlobalGetValueType(f.raw()) });
+        (fn_ty, f)
+    }
+
+    /// A fresh name for a module-local definition; the '.' keeps it apart from user symbols.
+    pub fn generate_local_symbol_name(&self, prefix: &str) -> String {
+        let idx = self.local_gen_sym_counter.get();
+        self.local_gen_sym_counter.set(idx + 1);
+        format!("{prefix}.{idx}")
+    }
+
+    pub fn md_node(&self, mds: &[&'ll Metadata]) -> &'ll Metadata {
+        let mut raw: Vec<_> = mds.iter().map(|m| m.raw()).collect();
+        llvm::metadata(unsafe { llvm::LLVMMDNodeInContext2(self.llcx.raw(), raw.as_mut_ptr(), raw.len()) })
+    }
+
+    pub fn md_as_value(&self, md: &'ll Metadata) -> &'ll Value {
+        llvm::value(unsafe { llvm::LLVMMetadataAsValue(self.llcx.raw(), md.raw()) })
+    }
+
+    pub fn value_as_md(&self, v: &'ll Value) -> &'ll Metadata {
+        llvm::metadata(unsafe { llvm::LLVMValueAsMetadata(v.raw()) })
+    }
+
+    /// Attaches `!kind !{mds…}` to an instruction.
+    pub fn set_metadata_node(&self, inst: &'ll Value, kind: &str, mds: &[&'ll Metadata]) {
+        let node = self.md_as_value(self.md_node(mds));
+        unsafe { llvm::LLVMSetMetadata(inst.raw(), llvm::md_kind_id(self.llcx, kind), node.raw()) }
+    }
+
+    /// Emits `@llvm.used` / `@llvm.compiler.used` from what codegen collected.
+    pub fn create_used_variable(&self, name: &str, values: &[&'ll Value]) {
+        if values.is_empty() {
+            return;
+        }
+        let ptr = self.type_ptr();
+        let mut raw: Vec<_> = values.iter().map(|v| v.raw()).collect();
+        unsafe {
+            let array = llvm::LLVMConstArray2(ptr.raw(), raw.as_mut_ptr(), raw.len() as u64);
+            let cname = llvm::cstr(name);
+            let g = llvm::LLVMAddGlobal(self.llmod.raw(), llvm::LLVMTypeOf(array), cname.as_ptr());
+            llvm::LLVMSetInitializer(g, array);
+            llvm::LLVMSetLinkage(g, llvm::LLVMLinkage::LLVMAppendingLinkage);
+            let section = llvm::cstr("llvm.metadata");
+            llvm::LLVMSetSection(g, section.as_ptr());
+        }
+    }
+
+    pub fn append_block(&self, llfn: &'ll Value, name: &str) -> &'ll BasicBlock {
+        let cname = llvm::cstr(name);
+        llvm::bb(unsafe { llvm::LLVMAppendBasicBlockInContext(self.llcx.raw(), llfn.raw(), cname.as_ptr()) })
+    }
+}
+
+impl<'ll, 'tcx> BackendTypes for CodegenCx<'ll, 'tcx> {
+    type Function = &'ll Value;
+    type BasicBlock = &'ll BasicBlock;
+    type Funclet = crate::builder::Funclet<'ll>;
+    type Value = &'ll Value;
+    type Type = &'ll Type;
+    type FunctionSignature = &'ll Type;
+    type DIScope = &'ll Metadata;
+    type DILocation = &'ll Metadata;
+    type DIVariable = &'ll Metadata;
+}
+
+impl<'ll, 'tcx> MiscCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
+    fn vtables(&self) -> &RefCell<FxHashMap<(Ty<'tcx>, Option<ty::ExistentialTraitRef<'tcx>>), &'ll Value>> {
+        &self.vtables
+    }
+
+    fn get_fn(&self, instance: Instance<'tcx>) -> &'ll Value {
+        crate::callee::get_fn(self, instance)
+    }
+
+    fn get_fn_addr(&self, instance: Instance<'tcx>) -> &'ll Value {
+        crate::callee::get_fn(self, instance)
+    }
+
+    fn eh_personality(&self) -> &'ll Value {
+        if let Some(p) = self.eh_personality.get() {
+            return p;
+        }
+        let tcx = self.tcx;
+        let llfn = match tcx.lang_items().eh_personality() {
+            Some(def_id) => self.get_fn_addr(Instance::expect_resolve(
+                tcx,
+                self.typing_env(),
+                def_id,
+                ty::List::empty(),
+                DUMMY_SP,
+            )),
+            None => {
+                let name = "rust_eh_personality";
+                match self.get_declared_value(name) {
+                    Some(f) => f,
+                    None => {
+                        let fty = self.type_variadic_func(&[], self.type_i32());
+                        let f = self.declare_cfn(name, llvm::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr, fty);
+                        crate::attributes::apply_target_cpu(self, f);
+                        f
+                    }
+                }
+            }
+        };
+        self.eh_personality.set(Some(llfn));
+        llfn
+    }
+
+    fn sess(&self) -> &Session {
+        self.tcx.sess
+    }
+
+    fn set_frame_pointer_type(&self, llfn: &'ll Value) {
+        crate::attributes::apply_frame_pointer(self, llfn);
+    }
+
+    fn apply_target_cpu_attr(&self, llfn: &'ll Value) {
+        crate::attributes::apply_target_cpu(self, llfn);
+    }
+
+    fn declare_c_main(&self, fn_type: &'ll Type) -> Option<&'ll Value> {
+        let entry_name = self.sess().target.entry_name.as_ref();
+        if self.get_declared_value(entry_name).is_some() {
+            // e.g. the user wrote `#[no_mangle] extern "C" fn main`.
+            return None;
+        }
+        let llfn = self.declare_cfn(entry_name, llvm::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr, fn_type);
+        crate::attributes::apply_target_features(self.tcx, self.llcx, llfn, &[]);
+        Some(llfn)
+    }
+}
+
+impl HasDataLayout for CodegenCx<'_, '_> {
+    fn data_layout(&self) -> &TargetDataLayout {
+        &self.tcx.data_layout
+    }
+}
+
+impl HasTargetSpec for CodegenCx<'_, '_> {
+    fn target_spec(&self) -> &Target {
+        &self.tcx.sess.target
+    }
+}
+
+impl<'tcx> HasTyCtxt<'tcx> for CodegenCx<'_, 'tcx> {
+    fn tcx(&self) -> TyCtxt<'tcx> {
+        self.tcx
+    }
+}
+
+impl<'tcx> HasTypingEnv<'tcx> for CodegenCx<'_, 'tcx> {
+    fn typing_env(&self) -> ty::TypingEnv<'tcx> {
+        ty::TypingEnv::fully_monomorphized()
+    }
+}
+
+impl<'tcx> LayoutOfHelpers<'tcx> for CodegenCx<'_, 'tcx> {
+    fn handle_layout_err(&self, err: LayoutError<'tcx>, span: Span, ty: Ty<'tcx>) -> ! {
+        if let LayoutError::SizeOverflow(_) | LayoutError::ReferencesError(_) | LayoutError::InvalidSimd { .. } = err {
+            self.tcx.dcx().span_fatal(span, err.to_string())
+        } else {
+            self.tcx.dcx().emit_fatal(ssa_errors::FailedToGetLayout { span, ty, err })
+        }
+    }
+}
+
+impl<'tcx> FnAbiOfHelpers<'tcx> for CodegenCx<'_, 'tcx> {
+    fn handle_fn_abi_err(&self, err: FnAbiError<'tcx>, span: Span, req: FnAbiRequest<'tcx>) -> ! {
+        match err {
+            FnAbiError::Layout(LayoutError::SizeOverflow(_) | LayoutError::InvalidSimd { .. }) => {
+                self.tcx.dcx().emit_fatal(Spanned { span, node: err });
+            }
+            _ => rustc_middle::span_bug!(span, "fn_abi_of({req:?}) failed: {err:?}"),
+        }
+    }
+}

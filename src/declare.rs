@@ -1,0 +1,94 @@
+//! Declaring functions and globals by symbol name, and finding what a module already has.
+//!
+//! A name is looked up among functions, globals and aliases alike: a symbol is one thing.
+
+use rustc_codegen_ssa::traits::*;
+use rustc_middle::ty::{Instance, Ty};
+use rustc_target::callconv::FnAbi;
+
+use crate::abi::FnAbiLlvmExt;
+use crate::context::CodegenCx;
+use crate::llvm::{self, AsRaw, Type, Value};
+
+impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
+    /// Declares (or returns the existing) function `name` of type `fn_type` with calling
+    /// convention `cconv`, plus the attributes every function of ours carries.
+    fn declare_raw_fn(
+        &self,
+        name: &str,
+        cconv: u32,
+        unnamed: llvm::LLVMUnnamedAddr,
+        fn_type: &'ll Type,
+    ) -> &'ll Value {
+        if let Some(f) = self.get_declared_value(name) {
+            return f;
+        }
+        let cname = llvm::cstr(name);
+        let llfn = llvm::value(unsafe { llvm::LLVMAddFunction(self.llmod.raw(), cname.as_ptr(), fn_type.raw()) });
+        unsafe { llvm::LLVMSetFunctionCallConv(llfn.raw(), cconv) };
+        llvm::set_unnamed_address(llfn, unnamed);
+        crate::attributes::apply_declaration_attrs(self, llfn);
+        llfn
+    }
+
+    /// Declares a C-ABI function (runtime helpers, the entry point, `rust_eh_personality`).
+    pub fn declare_cfn(&self, name: &str, unnamed: llvm::LLVMUnnamedAddr, fn_type: &'ll Type) -> &'ll Value {
+        self.declare_raw_fn(name, llvm::LLVMCallConv::LLVMCCallConv as u32, unnamed, fn_type)
+    }
+
+    /// Declares a Rust-visible function with the type, calling convention and parameter
+    /// attributes its `FnAbi` gives.
+    pub fn declare_fn(
+        &self,
+        name: &str,
+        fn_abi: &FnAbi<'tcx, Ty<'tcx>>,
+        instance: Option<Instance<'tcx>>,
+    ) -> &'ll Value {
+        let existed = self.get_declared_value(name).is_some();
+        let llfn = self.declare_raw_fn(
+            name,
+            fn_abi.llvm_cconv(self),
+            llvm::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr,
+            fn_abi.llvm_type(self),
+        );
+        if !existed {
+            fn_abi.apply_attrs_llfn(self, llfn, instance);
+        }
+        llfn
+    }
+
+    /// Declares (or returns the existing) global `name`.
+    pub fn declare_global(&self, name: &str, ty: &'ll Type) -> &'ll Value {
+        if let Some(g) = self.get_declared_value(name) {
+            return g;
+        }
+        let cname = llvm::cstr(name);
+        llvm::value(unsafe { llvm::LLVMAddGlobal(self.llmod.raw(), ty.raw(), cname.as_ptr()) })
+    }
+
+    /// Declares global `name` unless the module already defines it.
+    pub fn define_global(&self, name: &str, ty: &'ll Type) -> Option<&'ll Value> {
+        if self.get_defined_value(name).is_some() { None } else { Some(self.declare_global(name, ty)) }
+    }
+
+    /// A fresh private global (for constants that need an address).
+    pub fn define_private_global(&self, ty: &'ll Type) -> &'ll Value {
+        let g = llvm::value(unsafe { llvm::LLVMAddGlobal(self.llmod.raw(), ty.raw(), llvm::UNNAMED) });
+        llvm::set_linkage(g, llvm::LLVMLinkage::LLVMPrivateLinkage);
+        g
+    }
+
+    pub fn get_declared_value(&self, name: &str) -> Option<&'ll Value> {
+        let m = self.llmod.raw();
+        let (ptr, len) = (name.as_ptr() as *const _, name.len());
+        unsafe {
+            llvm::value_opt(llvm::LLVMGetNamedFunctionWithLength(m, ptr, len))
+                .or_else(|| llvm::value_opt(llvm::LLVMGetNamedGlobalWithLength(m, ptr, len)))
+                .or_else(|| llvm::value_opt(llvm::LLVMGetNamedGlobalAlias(m, ptr, len)))
+        }
+    }
+
+    pub fn get_defined_value(&self, name: &str) -> Option<&'ll Value> {
+        self.get_declared_value(name).filter(|v| !llvm::is_declaration(v))
+    }
+}

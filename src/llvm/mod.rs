@@ -1,0 +1,272 @@
+//! The only door to LLVM: llvm-sys's C API, plus typed handles that the rest of the backend
+//! passes around as `&'ll Value`, `&'ll Type`, … (Copy, comparable and hashable by address, as
+//! rustc_codegen_ssa's `BackendTypes` require).
+//!
+//! Convert with [`AsRaw::raw`] (handle → llvm-sys pointer) and [`value`], [`ty`], [`bb`]
+//! (llvm-sys pointer → handle). Everything else in llvm-sys is re-exported as is.
+
+pub mod diagnostics;
+pub mod owned;
+
+use std::ffi::{CStr, CString};
+use std::fmt;
+use std::hash::{Hash, Hasher};
+
+pub use llvm_sys::core::*;
+pub use llvm_sys::prelude::*;
+pub use llvm_sys::*;
+
+unsafe extern "C" {
+    /// An `llvm::Value` (instructions, constants, globals, functions, arguments).
+    pub type Value;
+    /// An `llvm::Type`.
+    pub type Type;
+    /// An `llvm::BasicBlock`.
+    pub type BasicBlock;
+    /// An `llvm::LLVMContext`.
+    pub type Context;
+    /// An `llvm::Module`.
+    pub type Module;
+    /// An `llvm::Metadata` node.
+    pub type Metadata;
+}
+
+macro_rules! handle {
+    ($handle:ident, $raw:ty, $from:ident, $from_opt:ident, $print:ident) => {
+        impl PartialEq for $handle {
+            fn eq(&self, other: &Self) -> bool {
+                std::ptr::eq(self, other)
+            }
+        }
+        impl Eq for $handle {}
+        impl Hash for $handle {
+            fn hash<H: Hasher>(&self, state: &mut H) {
+                (self as *const Self).hash(state)
+            }
+        }
+        impl AsRaw for &$handle {
+            type Raw = $raw;
+            fn raw(self) -> $raw {
+                self as *const $handle as *mut _
+            }
+        }
+        impl AsRaw for Option<&$handle> {
+            type Raw = $raw;
+            fn raw(self) -> $raw {
+                match self {
+                    Some(h) => h.raw(),
+                    None => std::ptr::null_mut(),
+                }
+            }
+        }
+        /// Turns a non-null llvm-sys pointer into a handle.
+        pub fn $from<'ll>(raw: $raw) -> &'ll $handle {
+            assert!(!raw.is_null(), concat!("LLVM returned a null ", stringify!($handle)));
+            unsafe { &*(raw as *const $handle) }
+        }
+        /// Turns a possibly null llvm-sys pointer into a handle.
+        pub fn $from_opt<'ll>(raw: $raw) -> Option<&'ll $handle> {
+            unsafe { (raw as *const $handle).as_ref() }
+        }
+        impl fmt::Debug for $handle {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&$print(self))
+            }
+        }
+    };
+}
+
+/// Handle → llvm-sys pointer.
+pub trait AsRaw {
+    type Raw;
+    fn raw(self) -> Self::Raw;
+}
+
+fn print_value(v: &Value) -> String {
+    unsafe { take_message(LLVMPrintValueToString(v.raw())) }
+}
+fn print_type(t: &Type) -> String {
+    unsafe { take_message(LLVMPrintTypeToString(t.raw())) }
+}
+fn print_bb(b: &BasicBlock) -> String {
+    format!("BasicBlock({:p})", b)
+}
+fn print_context(c: &Context) -> String {
+    format!("Context({:p})", c)
+}
+fn print_module(m: &Module) -> String {
+    format!("Module({:p})", m)
+}
+fn print_metadata(m: &Metadata) -> String {
+    format!("Metadata({:p})", m)
+}
+
+handle!(Value, LLVMValueRef, value, value_opt, print_value);
+handle!(Type, LLVMTypeRef, ty, ty_opt, print_type);
+handle!(BasicBlock, LLVMBasicBlockRef, bb, bb_opt, print_bb);
+handle!(Context, LLVMContextRef, context, context_opt, print_context);
+handle!(Module, LLVMModuleRef, module, module_opt, print_module);
+handle!(Metadata, LLVMMetadataRef, metadata, metadata_opt, print_metadata);
+
+/// The empty name: LLVM picks a numbered one.
+pub const UNNAMED: *const std::ffi::c_char = c"".as_ptr();
+
+/// Copies and frees a message that LLVM allocated (`LLVMDisposeMessage`).
+///
+/// # Safety
+/// `msg` must be null or a string LLVM allocated for the caller to dispose.
+pub unsafe fn take_message(msg: *mut std::ffi::c_char) -> String {
+    if msg.is_null() {
+        return String::new();
+    }
+    let s = unsafe { CStr::from_ptr(msg) }.to_string_lossy().into_owned();
+    unsafe { LLVMDisposeMessage(msg) };
+    s
+}
+
+/// A C string for LLVM; names with interior NULs are cut at the first NUL.
+pub fn cstr(s: &str) -> CString {
+    CString::new(s).unwrap_or_else(|e| {
+        let n = e.nul_position();
+        CString::new(&s[..n]).unwrap()
+    })
+}
+
+pub fn to_bool(b: bool) -> LLVMBool {
+    b as LLVMBool
+}
+
+/// Name of a value (empty for unnamed ones).
+pub fn get_value_name(v: &Value) -> &[u8] {
+    unsafe {
+        let mut len = 0;
+        let data = LLVMGetValueName2(v.raw(), &mut len);
+        if data.is_null() { &[] } else { std::slice::from_raw_parts(data as *const u8, len) }
+    }
+}
+
+pub fn set_value_name(v: &Value, name: &[u8]) {
+    unsafe { LLVMSetValueName2(v.raw(), name.as_ptr() as *const _, name.len()) }
+}
+
+/// Kind id of a metadata kind name such as "range" or "nonnull".
+pub fn md_kind_id(llcx: &Context, name: &str) -> u32 {
+    unsafe { LLVMGetMDKindIDInContext(llcx.raw(), name.as_ptr() as *const _, name.len() as u32) }
+}
+
+/// An enum attribute such as `noundef`, `nonnull` or `dereferenceable(8)`.
+pub fn enum_attr(llcx: &Context, name: &str, val: u64) -> LLVMAttributeRef {
+    unsafe {
+        let kind = LLVMGetEnumAttributeKindForName(name.as_ptr() as *const _, name.len());
+        assert!(kind != 0, "unknown LLVM attribute {name}");
+        LLVMCreateEnumAttribute(llcx.raw(), kind, val)
+    }
+}
+
+/// A type attribute such as `sret(T)`, `byval(T)` or `elementtype(T)`.
+pub fn type_attr(llcx: &Context, name: &str, t: &Type) -> LLVMAttributeRef {
+    unsafe {
+        let kind = LLVMGetEnumAttributeKindForName(name.as_ptr() as *const _, name.len());
+        assert!(kind != 0, "unknown LLVM attribute {name}");
+        LLVMCreateTypeAttribute(llcx.raw(), kind, t.raw())
+    }
+}
+
+/// A string attribute such as `"target-cpu"="x86-64"`.
+pub fn string_attr(llcx: &Context, key: &str, val: &str) -> LLVMAttributeRef {
+    unsafe {
+        LLVMCreateStringAttribute(
+            llcx.raw(),
+            key.as_ptr() as *const _,
+            key.len() as u32,
+            val.as_ptr() as *const _,
+            val.len() as u32,
+        )
+    }
+}
+
+/// Where an attribute goes on a function or call site.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AttributePlace {
+    ReturnValue,
+    Argument(u32),
+    Function,
+}
+
+impl AttributePlace {
+    pub fn as_index(self) -> LLVMAttributeIndex {
+        match self {
+            AttributePlace::ReturnValue => 0,
+            AttributePlace::Argument(i) => 1 + i,
+            AttributePlace::Function => !0,
+        }
+    }
+}
+
+pub fn add_fn_attrs(llfn: &Value, place: AttributePlace, attrs: &[LLVMAttributeRef]) {
+    for &a in attrs {
+        unsafe { LLVMAddAttributeAtIndex(llfn.raw(), place.as_index(), a) }
+    }
+}
+
+pub fn add_callsite_attrs(call: &Value, place: AttributePlace, attrs: &[LLVMAttributeRef]) {
+    for &a in attrs {
+        unsafe { LLVMAddCallSiteAttribute(call.raw(), place.as_index(), a) }
+    }
+}
+
+pub fn remove_fn_string_attr(llfn: &Value, key: &str) {
+    unsafe {
+        LLVMRemoveStringAttributeAtIndex(
+            llfn.raw(),
+            AttributePlace::Function.as_index(),
+            key.as_ptr() as *const _,
+            key.len() as u32,
+        )
+    }
+}
+
+pub fn set_linkage(v: &Value, linkage: LLVMLinkage) {
+    unsafe { LLVMSetLinkage(v.raw(), linkage) }
+}
+pub fn get_linkage(v: &Value) -> LLVMLinkage {
+    unsafe { LLVMGetLinkage(v.raw()) }
+}
+pub fn set_visibility(v: &Value, vis: LLVMVisibility) {
+    unsafe { LLVMSetVisibility(v.raw(), vis) }
+}
+pub fn get_visibility(v: &Value) -> LLVMVisibility {
+    unsafe { LLVMGetVisibility(v.raw()) }
+}
+pub fn set_unnamed_address(v: &Value, ua: LLVMUnnamedAddr) {
+    unsafe { LLVMSetUnnamedAddress(v.raw(), ua) }
+}
+pub fn set_alignment(v: &Value, bytes: u64) {
+    unsafe { LLVMSetAlignment(v.raw(), bytes as u32) }
+}
+pub fn set_section(v: &Value, section: &str) {
+    let s = cstr(section);
+    unsafe { LLVMSetSection(v.raw(), s.as_ptr()) }
+}
+pub fn set_global_constant(v: &Value, is_const: bool) {
+    unsafe { LLVMSetGlobalConstant(v.raw(), to_bool(is_const)) }
+}
+pub fn set_initializer(v: &Value, init: &Value) {
+    unsafe { LLVMSetInitializer(v.raw(), init.raw()) }
+}
+pub fn set_thread_local_mode(v: &Value, mode: LLVMThreadLocalMode) {
+    unsafe { LLVMSetThreadLocalMode(v.raw(), mode) }
+}
+pub fn is_declaration(v: &Value) -> bool {
+    unsafe { LLVMIsDeclaration(v.raw()) != 0 }
+}
+
+/// The comdat named after the global itself, as ELF wants for linkonce/weak definitions.
+pub fn set_own_comdat(llmod: &Module, v: &Value) {
+    unsafe {
+        let name = get_value_name(v).to_vec();
+        let cname = CString::new(name).unwrap();
+        let comdat = comdat::LLVMGetOrInsertComdat(llmod.raw(), cname.as_ptr());
+        comdat::LLVMSetComdat(v.raw(), comdat);
+    }
+}

@@ -1,0 +1,50 @@
+//! LLVM's process-wide command-line options: `-Cllvm-args` and the fixed settings the built-in
+//! backend uses. LLVM allows setting them once per process, which is once per rustc session.
+
+use std::sync::Once;
+
+use rustc_session::Session;
+use rustc_session::config::OptLevel;
+
+pub fn configure(sess: &Session) {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let user: Vec<&str> =
+            sess.target.llvm_args.iter().map(|s| s.as_ref()).chain(sess.opts.cg.llvm_args.iter().map(|s| s.as_str())).collect();
+        let name_of = |arg: &str| arg.trim().split(|c: char| c == '=' || c.is_whitespace()).next().unwrap_or("").to_owned();
+        let user_names: Vec<String> = user.iter().map(|a| name_of(a)).collect();
+
+        let mut args: Vec<String> = vec!["rustc -Cllvm-args=\"...\" with".into()];
+        let mut add_default = |arg: &str| {
+            if !user_names.contains(&name_of(arg)) {
+                args.push(arg.into());
+            }
+        };
+        // As the built-in backend: inlining must not leave alignment assumptions that block
+        // other optimizations.
+        add_default("-preserve-alignment-assumptions-during-inlining=false");
+        add_default("-import-cold-multiplier=0.1");
+        if sess.opts.unstable_opts.time_llvm_passes {
+            add_default("-time-passes");
+        }
+        // The `default<O…>` pipeline text sets loop and SLP vectorization from the O-level,
+        // ignoring the pass builder options; rustc enables loop vectorization only at -O2/-O3
+        // and SLP only at -O3, so turn off what rustc would not run.
+        let level = sess.opts.optimize;
+        let vectorize_loops = !sess.opts.cg.no_vectorize_loops && matches!(level, OptLevel::More | OptLevel::Aggressive);
+        let vectorize_slp = !sess.opts.cg.no_vectorize_slp && level == OptLevel::Aggressive;
+        if !vectorize_loops {
+            add_default("-vectorize-loops=false");
+        }
+        if !vectorize_slp {
+            add_default("-vectorize-slp=false");
+        }
+        args.extend(user.iter().map(|s| s.to_string()));
+
+        let c_args: Vec<std::ffi::CString> = args.iter().map(|a| crate::llvm::cstr(a)).collect();
+        let ptrs: Vec<*const std::ffi::c_char> = c_args.iter().map(|a| a.as_ptr()).collect();
+        unsafe {
+            llvm_sys::support::LLVMParseCommandLineOptions(ptrs.len() as i32, ptrs.as_ptr(), std::ptr::null())
+        };
+    });
+}
