@@ -1,7 +1,6 @@
 //! Function attributes that come from the session (target CPU and features, frame pointers,
 //! unwind tables, stack probes and protectors) and from `#[attributes]` on the function.
 
-use rustc_codegen_ssa::traits::*;
 use rustc_hir::attrs::{InlineAttr, OptimizeAttr};
 use rustc_middle::middle::codegen_fn_attrs::{CodegenFnAttrFlags, CodegenFnAttrs};
 use rustc_middle::ty::{self, TyCtxt};

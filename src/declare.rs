@@ -2,7 +2,6 @@
 //!
 //! A name is looked up among functions, globals and aliases alike: a symbol is one thing.
 
-use rustc_codegen_ssa::traits::*;
 use rustc_middle::ty::{Instance, Ty};
 use rustc_target::callconv::FnAbi;
 

@@ -18,12 +18,6 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     pub fn type_int_of_bits(&self, bits: u64) -> &'ll Type {
         llvm::ty(unsafe { llvm::LLVMIntTypeInContext(self.llcx.raw(), bits as u32) })
     }
-    pub fn type_token(&self) -> &'ll Type {
-        llvm::ty(unsafe { llvm::LLVMTokenTypeInContext(self.llcx.raw()) })
-    }
-    pub fn type_metadata(&self) -> &'ll Type {
-        llvm::ty(unsafe { llvm::LLVMMetadataTypeInContext(self.llcx.raw()) })
-    }
     pub fn type_struct(&self, elems: &[&'ll Type], packed: bool) -> &'ll Type {
         let mut raw: Vec<_> = elems.iter().map(|t| t.raw()).collect();
         llvm::ty(unsafe {

@@ -17,13 +17,12 @@
 use std::fmt::Write;
 
 use rustc_abi::Primitive::{Float, Int, Pointer};
-use rustc_abi::{Align, BackendRepr, FieldsShape, HasDataLayout, Integer, Reg, Scalar, Size, Variants};
+use rustc_abi::{Align, BackendRepr, FieldsShape, Integer, Reg, Scalar, Size, Variants};
 use rustc_codegen_ssa::traits::*;
 use rustc_middle::bug;
 use rustc_middle::ty::layout::{LayoutOf, TyAndLayout};
 use rustc_middle::ty::print::{with_no_trimmed_paths, with_no_visible_paths};
 use rustc_middle::ty::{self, CoroutineArgsExt, Ty, TypeVisitableExt};
-use rustc_span::{DUMMY_SP, Span};
 use rustc_target::callconv::{CastTarget, FnAbi};
 
 use crate::abi::{FnAbiLlvmExt, LlvmType};
@@ -170,23 +169,6 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         assert_eq!(size % unit_size, 0, "padding of {size} bytes is not a multiple of {unit:?}");
         self.type_array(self.type_from_integer(unit), size / unit_size)
     }
-
-    pub fn align_of(&self, ty: Ty<'tcx>) -> Align {
-        self.layout_of(ty).align.abi
-    }
-
-    pub fn size_of(&self, ty: Ty<'tcx>) -> Size {
-        self.layout_of(ty).size
-    }
-
-    pub fn size_and_align_of(&self, ty: Ty<'tcx>) -> (Size, Align) {
-        self.spanned_size_and_align_of(ty, DUMMY_SP)
-    }
-
-    pub fn spanned_size_and_align_of(&self, ty: Ty<'tcx>, span: Span) -> (Size, Align) {
-        let layout = self.spanned_layout_of(ty, span);
-        (layout.size, layout.align.abi)
-    }
 }
 
 pub trait LayoutLlvmExt<'tcx> {
@@ -209,9 +191,6 @@ pub trait LayoutLlvmExt<'tcx> {
         index: usize,
         immediate: bool,
     ) -> &'ll Type;
-    /// A type to copy values of this layout through as one SSA value instead of a memcpy
-    /// (small power-of-two arrays of integers → a vector), if there is a good one.
-    fn scalar_copy_llvm_type<'ll>(&self, cx: &CodegenCx<'ll, 'tcx>) -> Option<&'ll Type>;
 }
 
 impl<'tcx> LayoutLlvmExt<'tcx> for TyAndLayout<'tcx> {
@@ -310,25 +289,6 @@ impl<'tcx> LayoutLlvmExt<'tcx> for TyAndLayout<'tcx> {
         self.scalar_llvm_type_at(cx, scalar)
     }
 
-    fn scalar_copy_llvm_type<'ll>(&self, cx: &CodegenCx<'ll, 'tcx>) -> Option<&'ll Type> {
-        debug_assert!(self.is_sized());
-        // At most four pointers' worth (an AVX2 register on x86_64).
-        let threshold = cx.data_layout().pointer_size() * 4;
-        if self.layout.size() > threshold {
-            return None;
-        }
-        // Only power-of-two integer arrays: x86 instruction selection handles odd-length vectors
-        // badly, and integers carry no provenance to lose.
-        if let FieldsShape::Array { count, .. } = self.layout.fields()
-            && count.is_power_of_two()
-            && let element = self.field(cx, 0)
-            && element.ty.is_integral()
-        {
-            let ety = element.llvm_type(cx);
-            return Some(if *count == 1 { ety } else { cx.type_vector(ety, *count) });
-        }
-        None
-    }
 }
 
 impl<'ll, 'tcx> LayoutTypeCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {

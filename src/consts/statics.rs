@@ -105,7 +105,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         } else {
             self.declare_global(sym, self.type_i8())
         };
-        llvm::set_linkage(target, linkage_to_llvm(linkage));
+        llvm::set_linkage(target, crate::mono_item::linkage_to_llvm(linkage));
 
         let holder_name =
             format!("_rust_extern_with_linkage_{:016x}_{sym}", self.tcx.stable_crate_id(LOCAL_CRATE));
@@ -230,21 +230,6 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         // `global_asm!`'s `sym` operands read.
         self.instances.borrow_mut().insert(instance, new);
         new
-    }
-}
-
-fn linkage_to_llvm(linkage: Linkage) -> llvm::LLVMLinkage {
-    use llvm::LLVMLinkage::*;
-    match linkage {
-        Linkage::External => LLVMExternalLinkage,
-        Linkage::AvailableExternally => LLVMAvailableExternallyLinkage,
-        Linkage::LinkOnceAny => LLVMLinkOnceAnyLinkage,
-        Linkage::LinkOnceODR => LLVMLinkOnceODRLinkage,
-        Linkage::WeakAny => LLVMWeakAnyLinkage,
-        Linkage::WeakODR => LLVMWeakODRLinkage,
-        Linkage::Internal => LLVMInternalLinkage,
-        Linkage::ExternalWeak => LLVMExternalWeakLinkage,
-        Linkage::Common => LLVMCommonLinkage,
     }
 }
 

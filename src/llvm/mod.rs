@@ -65,6 +65,7 @@ macro_rules! handle {
             unsafe { &*(raw as *const $handle) }
         }
         /// Turns a possibly null llvm-sys pointer into a handle.
+        #[allow(dead_code)]
         pub fn $from_opt<'ll>(raw: $raw) -> Option<&'ll $handle> {
             unsafe { (raw as *const $handle).as_ref() }
         }
@@ -212,17 +213,6 @@ pub fn add_fn_attrs(llfn: &Value, place: AttributePlace, attrs: &[LLVMAttributeR
 pub fn add_callsite_attrs(call: &Value, place: AttributePlace, attrs: &[LLVMAttributeRef]) {
     for &a in attrs {
         unsafe { LLVMAddCallSiteAttribute(call.raw(), place.as_index(), a) }
-    }
-}
-
-pub fn remove_fn_string_attr(llfn: &Value, key: &str) {
-    unsafe {
-        LLVMRemoveStringAttributeAtIndex(
-            llfn.raw(),
-            AttributePlace::Function.as_index(),
-            key.as_ptr() as *const _,
-            key.len() as u32,
-        )
     }
 }
 
