@@ -25,12 +25,6 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         unsafe { llvm::LLVMAddClause(landing_pad.raw(), clause.raw()) }
     }
 
-    pub fn catch_ret(&mut self, funclet: &Funclet<'ll>, unwind: &'ll BasicBlock) -> &'ll Value {
-        llvm::value(unsafe {
-            llvm::LLVMBuildCatchRet(self.llbuilder, funclet.cleanuppad().raw(), unwind.raw())
-        })
-    }
-
     /// The `{ ptr, i32 }` value that Itanium-style landing pads produce and `resume` consumes.
     pub(super) fn eh_pair_type(&self) -> &'ll Type {
         self.cx.type_struct(&[self.cx.type_ptr(), self.cx.type_i32()], false)
