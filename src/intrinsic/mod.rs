@@ -9,11 +9,12 @@
 //! a feature we do not support yet and becomes a fatal error naming it.
 //!
 //! Submodules: `numeric` (float and integer arithmetic intrinsics), `rust_try` (`catch_unwind`),
-//! `llvm_call` (`extern "unadjusted"` calls to `llvm.*`).
+//! `llvm_call` (`extern "unadjusted"` calls to `llvm.*`), `simd` (the generic `simd_*` intrinsics).
 
 mod llvm_call;
 mod numeric;
 mod rust_try;
+mod simd;
 
 use rustc_abi::{BackendRepr, Float, Integer, Primitive};
 use rustc_codegen_ssa::RetagInfo;
@@ -159,10 +160,13 @@ impl<'ll, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
                 return Ok(());
             }
 
-            _ if name.as_str().starts_with("simd_") => self.tcx.dcx().span_fatal(
-                span,
-                format!("SIMD intrinsic `{name}` is not yet supported by rustc_codegen_inkwell"),
-            ),
+            _ if name.as_str().starts_with("simd_") => {
+                match simd::codegen_simd_intrinsic(self, name, fn_args, args, result, span) {
+                    Some(v) => v,
+                    // An invalid use was reported; the session fails after codegen.
+                    None => return Ok(()),
+                }
+            }
 
             _ => {
                 // Anything else with a body in core runs that body, as in rustc's LLVM backend;

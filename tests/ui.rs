@@ -1,0 +1,510 @@
+//! UI tests: compiletest-style programs in `ui-tests/`, checked differentially.
+//!
+//! The oracle is rustc's built-in LLVM backend on the same toolchain: every run-pass test is
+//! compiled by our backend and by the built-in one, at -Copt-level=0 and 3, and both binaries must
+//! agree on stdout, stderr and exit status; stdout must also equal `NAME.run.stdout`.
+//! Written without dependencies so it compiles in a second (see README.md for the format).
+//!
+//! Environment: `UI_FILTER=substr` (or a free argument) selects tests; `BLESS=1` rewrites the
+//! expected files from the built-in backend; `UI_OURS_BACKEND=llvm` points "ours" at any other
+//! `-Zcodegen-backend` value (to check the harness and the tests themselves); `UI_JOBS=n`.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
+
+const OPT_LEVELS: [u32; 2] = [0, 3];
+const RUN_TIMEOUT: Duration = Duration::from_secs(20);
+// A backend bug can hang LLVM; the built-in backend compiles every test in well under this.
+const COMPILE_TIMEOUT: Duration = Duration::from_secs(180);
+
+#[derive(PartialEq)]
+enum Kind {
+    RunPass,
+    CheckDiag,
+}
+
+struct Test {
+    name: String,
+    /// Relative to the repo root; rustc runs there, so panic locations read `ui-tests/x.rs`.
+    rel_path: String,
+    kind: Kind,
+    flags: Vec<String>,
+    edition: String,
+    exit_status: Option<i32>,
+    run_fail: bool,
+    ignore_opt: BTreeMap<u32, String>,
+    /// `//~ ERROR msg`: some `error` line of the compiler's stderr must contain `msg`.
+    errors: Vec<String>,
+}
+
+fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
+    let rel_path = format!("ui-tests/{name}.rs");
+    let src = std::fs::read_to_string(root.join(&rel_path)).map_err(|e| format!("read: {e}"))?;
+    let mut t = Test {
+        name: name.to_string(),
+        rel_path,
+        kind: Kind::RunPass,
+        flags: vec![],
+        edition: "2021".into(),
+        exit_status: None,
+        run_fail: false,
+        ignore_opt: BTreeMap::new(),
+        errors: vec![],
+    };
+    for (i, line) in src.lines().enumerate() {
+        let at = |msg: String| format!("{}:{}: {msg}", t.rel_path, i + 1);
+        if let Some(pos) = line.find("//~") {
+            let rest = line[pos + 3..].trim_start_matches('^');
+            match rest.trim_start().strip_prefix("ERROR ") {
+                Some(msg) => t.errors.push(msg.trim().to_string()),
+                None => return Err(at(format!("unknown annotation `{}`", line[pos..].trim()))),
+            }
+        }
+        let Some(d) = line.trim_start().strip_prefix("//@") else { continue };
+        let (key, value) = match d.split_once(':') {
+            Some((k, v)) => (k.trim(), v.trim()),
+            None => (d.trim(), ""),
+        };
+        match key {
+            "run-pass" => t.kind = Kind::RunPass,
+            "run-fail" => t.run_fail = true,
+            "check-diag" => t.kind = Kind::CheckDiag,
+            "compile-flags" => t.flags.extend(value.split_whitespace().map(String::from)),
+            "edition" => t.edition = value.to_string(),
+            "exit-status" => t.exit_status = Some(value.parse().map_err(|_| at(format!("bad exit-status `{value}`")))?),
+            "ignore-opt" => {
+                let (lvl, reason) = value.split_once(' ').unwrap_or((value, ""));
+                let lvl = lvl.parse().map_err(|_| at(format!("bad opt level `{lvl}`")))?;
+                if reason.trim().is_empty() {
+                    return Err(at("ignore-opt needs a reason: `//@ ignore-opt: 3 why`".into()));
+                }
+                t.ignore_opt.insert(lvl, reason.trim().to_string());
+            }
+            "no-oracle" => return Err(at("no-oracle is not allowed: every run-pass test has an oracle".into())),
+            _ => return Err(at(format!("unknown directive `{key}`"))),
+        }
+    }
+    if t.kind == Kind::CheckDiag && t.errors.is_empty() && !root.join(format!("ui-tests/{name}.stderr")).exists() {
+        return Err(format!("{}: check-diag needs `//~ ERROR` annotations or a .stderr file", t.rel_path));
+    }
+    if t.kind == Kind::RunPass && !t.errors.is_empty() {
+        return Err(format!("{}: `//~ ERROR` annotations need `//@ check-diag`", t.rel_path));
+    }
+    Ok(t)
+}
+
+struct Output {
+    /// The exit code, or 128 + signal number as a shell reports it (SIGABRT = 134).
+    status: i32,
+    stdout: String,
+    stderr: String,
+    timed_out: bool,
+}
+
+/// Runs `cmd` to completion or until `timeout`, capturing both streams.
+fn run(cmd: &mut Command, timeout: Duration) -> Result<Output, String> {
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("spawn {:?}: {e}", cmd.get_program()))?;
+    // Reader threads, so that a chatty child never blocks on a full pipe.
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            String::from_utf8_lossy(&buf).into_owned()
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let start = Instant::now();
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(st) = child.try_wait().map_err(|e| e.to_string())? {
+            break st;
+        }
+        if start.elapsed() > timeout {
+            timed_out = true;
+            let _ = child.kill();
+            break child.wait().map_err(|e| e.to_string())?;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let status = status.code().unwrap_or_else(|| 128 + status.signal().unwrap_or(0));
+    Ok(Output { status, stdout: out.join().unwrap(), stderr: err.join().unwrap(), timed_out })
+}
+
+/// Runtime messages carry the OS thread id (`thread 'main' (4242) panicked at`, `... has
+/// overflowed its stack`), which differs from run to run.
+fn normalize_stderr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.split_inclusive('\n') {
+        if let (Some(rest), Some(q)) = (line.strip_prefix("thread '"), line.find("' (")) {
+            let after = &line[q + 3..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            if !rest.is_empty() && digits > 0 && after[digits..].starts_with(')') {
+                out.push_str(&line[..q + 3]);
+                out.push_str("TID");
+                out.push_str(&after[digits..]);
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// A short line diff: the common head and tail are dropped, the middle shown as -/+ lines.
+fn diff(what: &str, expected_name: &str, expected: &str, actual_name: &str, actual: &str) -> String {
+    let (e, a): (Vec<_>, Vec<_>) = (expected.lines().collect(), actual.lines().collect());
+    let head = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    let tail = e[head..].iter().rev().zip(a[head..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let mut s = format!("  {what} differs (-{expected_name} +{actual_name}), from line {}:\n", head + 1);
+    const MAX: usize = 20;
+    for (sign, lines) in [('-', &e[head..e.len() - tail]), ('+', &a[head..a.len() - tail])] {
+        for l in lines.iter().take(MAX) {
+            s.push_str(&format!("  {sign}{l}\n"));
+        }
+        if lines.len() > MAX {
+            s.push_str(&format!("  {sign}... ({} more lines)\n", lines.len() - MAX));
+        }
+    }
+    if e.len() == a.len() && head + tail == e.len() {
+        s.push_str("  (only trailing newlines differ)\n");
+    }
+    s
+}
+
+struct Ctx {
+    root: PathBuf,
+    out_root: PathBuf,
+    /// The value of `-Zcodegen-backend` for "ours": the dylib path, or a UI_OURS_BACKEND override.
+    ours: String,
+    bless: bool,
+}
+
+impl Ctx {
+    fn compile(&self, t: &Test, ours: bool, opt: u32) -> Result<(Output, PathBuf), String> {
+        let tag = if ours { "ours" } else { "builtin" };
+        let dir = self.out_root.join(format!("{}-{tag}-O{opt}", t.name));
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let exe = dir.join(&t.name);
+        let _ = std::fs::remove_file(&exe);
+        let mut cmd = Command::new("rustc");
+        // An ICE report goes next to the binaries instead of littering the repo root.
+        cmd.current_dir(&self.root)
+            .env("RUSTC_ICE", &dir)
+            .arg(&t.rel_path)
+            .arg(format!("--edition={}", t.edition))
+            .arg(format!("-Copt-level={opt}"))
+            .arg(format!("-Zcodegen-backend={}", if ours { &self.ours } else { "llvm" }))
+            .args(if ours { &["-Zverify-llvm-ir"][..] } else { &[] })
+            .args(&t.flags)
+            .arg("-o")
+            .arg(&exe);
+        let out = run(&mut cmd, COMPILE_TIMEOUT)?;
+        if out.timed_out {
+            return Err(format!("{tag} compile timed out after {COMPILE_TIMEOUT:?}"));
+        }
+        Ok((out, exe))
+    }
+
+    fn execute(&self, exe: &Path) -> Result<Output, String> {
+        let mut cmd = Command::new(exe);
+        // Backtrace settings change the panic output; the test's own environment must not leak in.
+        cmd.current_dir(&self.root).env_remove("RUST_BACKTRACE").env_remove("RUST_LIB_BACKTRACE");
+        let mut out = run(&mut cmd, RUN_TIMEOUT)?;
+        out.stderr = normalize_stderr(&out.stderr);
+        Ok(out)
+    }
+
+    /// One run-pass test at one opt level. Returns Err(report) on failure.
+    fn run_pass(&self, t: &Test, opt: u32, bless_here: bool) -> Result<(), String> {
+        let (oc, oexe) = self.compile(t, false, opt)?;
+        if oc.status != 0 {
+            return Err(format!("  the built-in backend failed to compile the test:\n{}", oc.stderr));
+        }
+        let (uc, uexe) = self.compile(t, true, opt)?;
+        if uc.status != 0 {
+            return Err(format!("  compile failed (status {}):\n{}", uc.status, uc.stderr));
+        }
+        let mut report = String::new();
+        if uc.stderr != oc.stderr {
+            report += &diff("compiler stderr", "builtin", &oc.stderr, "ours", &uc.stderr);
+        }
+        let o = self.execute(&oexe)?;
+        let u = self.execute(&uexe)?;
+        // First the test's own expectation, judged on the oracle: a failure here is a bad test.
+        let expect_ok = match (t.exit_status, t.run_fail) {
+            (Some(code), _) => o.status == code,
+            (None, true) => o.status != 0,
+            (None, false) => o.status == 0,
+        };
+        if o.timed_out {
+            return Err(format!("  the built-in backend's binary timed out after {RUN_TIMEOUT:?}\n"));
+        }
+        if !expect_ok {
+            let want = t.exit_status.map_or(if t.run_fail { "non-zero".into() } else { "0".into() }, |c| c.to_string());
+            return Err(format!("  the built-in backend's binary exited {}, expected {want}:\n{}", o.status, o.stderr));
+        }
+        if u.timed_out {
+            report += &format!("  timed out after {RUN_TIMEOUT:?}\n");
+        } else if u.status != o.status {
+            report += &format!("  exit status {} (built-in: {})\n", u.status, o.status);
+        }
+        if u.stdout != o.stdout {
+            report += &diff("stdout", "builtin", &o.stdout, "ours", &u.stdout);
+        }
+        if u.stderr != o.stderr {
+            report += &diff("stderr", "builtin", &o.stderr, "ours", &u.stderr);
+        }
+        let expected_path = self.root.join(format!("ui-tests/{}.run.stdout", t.name));
+        if bless_here && std::fs::read_to_string(&expected_path).ok().as_deref() != Some(&o.stdout) {
+            std::fs::write(&expected_path, &o.stdout).map_err(|e| e.to_string())?;
+        }
+        match std::fs::read_to_string(&expected_path) {
+            Ok(expected) if expected != o.stdout => {
+                report += &diff("built-in stdout vs .run.stdout", "file", &expected, "builtin", &o.stdout)
+            }
+            Ok(_) => {}
+            Err(_) => report += &format!("  missing {} (run with BLESS=1)\n", expected_path.display()),
+        }
+        if report.is_empty() { Ok(()) } else { Err(report) }
+    }
+
+    /// A check-diag test: our backend must reject the program with an ordinary error (exit 1).
+    fn check_diag(&self, t: &Test) -> Result<(), String> {
+        let (c, _) = self.compile(t, true, 0)?;
+        if c.status == 0 {
+            return Err("  compiled successfully, but errors were expected\n".into());
+        }
+        let mut report = String::new();
+        if c.status != 1 || c.stderr.contains("internal compiler error") || c.stderr.contains("unexpectedly panicked") {
+            report += &format!("  expected a plain error (status 1), got status {}\n", c.status);
+        }
+        for msg in &t.errors {
+            if !c.stderr.lines().any(|l| l.starts_with("error") && l.contains(msg.as_str())) {
+                report += &format!("  no error line contains `{msg}`\n");
+            }
+        }
+        let path = self.root.join(format!("ui-tests/{}.stderr", t.name));
+        if path.exists() {
+            if self.bless {
+                std::fs::write(&path, &c.stderr).map_err(|e| e.to_string())?;
+            }
+            let expected = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+            if expected != c.stderr {
+                report += &diff("compiler stderr", "file", &expected, "ours", &c.stderr);
+            }
+        }
+        if !report.is_empty() {
+            report += &format!("  compiler stderr:\n{}", c.stderr);
+        }
+        if report.is_empty() { Ok(()) } else { Err(report) }
+    }
+}
+
+enum Outcome {
+    Pass,
+    Fail(String),
+    Skip(String),
+}
+
+struct Unit {
+    test: Arc<Result<Test, String>>,
+    name: String,
+    /// None for check-diag (compiled once).
+    opt: Option<u32>,
+    first_opt: bool,
+}
+
+impl Unit {
+    fn label(&self) -> String {
+        match self.opt {
+            Some(o) => format!("{} [O{o}]", self.name),
+            None => format!("{} [check-diag]", self.name),
+        }
+    }
+}
+
+fn run_unit(ctx: &Ctx, u: &Unit) -> Outcome {
+    let t = match &*u.test {
+        Ok(t) => t,
+        Err(e) => return Outcome::Fail(format!("  bad test: {e}\n")),
+    };
+    let res = match u.opt {
+        None => ctx.check_diag(t),
+        Some(opt) => match t.ignore_opt.get(&opt) {
+            Some(reason) => return Outcome::Skip(reason.clone()),
+            None => ctx.run_pass(t, opt, ctx.bless && u.first_opt),
+        },
+    };
+    res.map_or_else(Outcome::Fail, |()| Outcome::Pass)
+}
+
+/// Builds the backend dylib with the same profile as this test binary, into the shared target dir:
+/// `cargo test` builds the lib only as a dependency and does not put the dylib in place.
+fn build_backend(root: &Path, profile_dir: &Path) -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut cmd = Command::new(cargo);
+    cmd.current_dir(root).args(["build", "--lib", "--quiet"]);
+    match profile_dir.file_name().and_then(|n| n.to_str()) {
+        Some("debug") | None => {}
+        Some(profile) => {
+            cmd.args(["--profile", profile]);
+        }
+    }
+    let status = cmd.status().expect("run cargo build --lib");
+    assert!(status.success(), "building the backend failed: {status}");
+    let so = profile_dir.join("librustc_codegen_inkwell.so");
+    assert!(so.exists(), "{} was not built", so.display());
+    so
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    // This binary lives in <target>/<profile>/deps/; the dylib goes to <target>/<profile>/.
+    let exe = std::env::current_exe().expect("current_exe");
+    let profile_dir = exe.parent().and_then(Path::parent).expect("<profile>/deps/ui").to_path_buf();
+    let target_dir = profile_dir.parent().expect("<target>/<profile>").to_path_buf();
+    let env_set = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let ours = match env_set("UI_OURS_BACKEND") {
+        Some(b) => b,
+        None => build_backend(&root, &profile_dir).display().to_string(),
+    };
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-')).or_else(|| env_set("UI_FILTER"));
+    let jobs = env_set("UI_JOBS").and_then(|j| j.parse().ok()).unwrap_or(2usize).max(1);
+    let ctx = Arc::new(Ctx {
+        out_root: target_dir.join("ui-tests"),
+        ours,
+        bless: env_set("BLESS").is_some_and(|v| v != "0"),
+        root,
+    });
+
+    // Known failures: `name: reason` lines; `#` starts a comment.
+    let known_path = ctx.root.join("ui-tests/known-failures.txt");
+    let known: BTreeMap<String, String> = std::fs::read_to_string(&known_path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap().trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let (n, r) = l.split_once(':').unwrap_or((l, ""));
+            (n.trim().to_string(), r.trim().to_string())
+        })
+        .collect();
+
+    let mut names: Vec<String> = std::fs::read_dir(ctx.root.join("ui-tests"))
+        .expect("read ui-tests/")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok()?.strip_suffix(".rs").map(String::from))
+        .collect();
+    names.sort();
+    let all_names = names.clone();
+    names.retain(|n| filter.as_ref().is_none_or(|f| n.contains(f.as_str())));
+
+    // One work item per test, its opt levels in order: with BLESS=1 the first level writes the
+    // expected file before the others compare against it.
+    let mut queue = VecDeque::new();
+    let mut total = 0;
+    for name in &names {
+        let test = Arc::new(parse_test(&ctx.root, name));
+        let opts = match &*test {
+            Ok(t) if t.kind == Kind::CheckDiag => vec![None],
+            _ => OPT_LEVELS.iter().map(|&o| Some(o)).collect(),
+        };
+        // Bless from the first opt level that is not ignored, so exactly one unit writes the file.
+        let first = match &*test {
+            Ok(t) => OPT_LEVELS.iter().copied().find(|o| !t.ignore_opt.contains_key(o)),
+            Err(_) => None,
+        };
+        let units: Vec<Unit> = opts
+            .into_iter()
+            .map(|opt| Unit { test: test.clone(), name: name.clone(), opt, first_opt: opt == first })
+            .collect();
+        total += units.len();
+        queue.push_back(units);
+    }
+    println!("\nrunning {total} ui tests ({} files) with -Zcodegen-backend={}, {jobs} jobs", names.len(), ctx.ours);
+
+    let queue = Arc::new(Mutex::new(queue));
+    let (tx, rx) = mpsc::channel();
+    for _ in 0..jobs {
+        let (queue, tx, ctx) = (queue.clone(), tx.clone(), ctx.clone());
+        std::thread::spawn(move || {
+            loop {
+                let Some(units) = queue.lock().unwrap().pop_front() else { break };
+                for u in units {
+                    let outcome = run_unit(&ctx, &u);
+                    tx.send((u, outcome)).unwrap();
+                }
+            }
+        });
+    }
+    drop(tx);
+
+    let (mut passed, mut skipped) = (0, 0);
+    let mut failures: Vec<(String, String)> = vec![];
+    let mut known_failed: BTreeMap<String, usize> = BTreeMap::new();
+    let mut stdout = std::io::stdout();
+    for (u, outcome) in rx {
+        let label = u.label();
+        let word = match outcome {
+            Outcome::Pass => {
+                passed += 1;
+                "ok".to_string()
+            }
+            Outcome::Skip(reason) => {
+                skipped += 1;
+                format!("skipped ({reason})")
+            }
+            Outcome::Fail(_) if known.contains_key(&u.name) => {
+                *known_failed.entry(u.name.clone()).or_default() += 1;
+                "known failure".to_string()
+            }
+            Outcome::Fail(report) => {
+                failures.push((label.clone(), report));
+                "FAILED".to_string()
+            }
+        };
+        println!("test {label} ... {word}");
+        let _ = stdout.flush();
+    }
+
+    // A known failure must still fail somewhere; one that passes everywhere is stale.
+    for (name, _) in &known {
+        let selected = names.contains(name);
+        if selected && !known_failed.contains_key(name) {
+            failures.push((name.clone(), "  known failure now passes, remove it from the list\n".into()));
+        } else if !all_names.contains(name) && filter.is_none() {
+            failures.push((name.clone(), format!("  listed in {} but there is no such test\n", known_path.display())));
+        }
+    }
+
+    if !failures.is_empty() {
+        println!("\nfailures:");
+        failures.sort();
+        for (label, report) in &failures {
+            println!("\n---- {label} ----\n{report}");
+        }
+        println!("failures:");
+        for (label, _) in &failures {
+            println!("    {label}");
+        }
+    }
+    if !known_failed.is_empty() {
+        println!("\nknown failures (ui-tests/known-failures.txt), still failing as expected:");
+        for (name, n) in &known_failed {
+            println!("    {name} ({n} of its runs): {}", known[name]);
+        }
+    }
+    let skipped = if skipped > 0 { format!(", {skipped} skipped") } else { String::new() };
+    println!("\n{passed} passed, {} failed{skipped}", failures.len());
+    std::process::exit(if failures.is_empty() { 0 } else { 1 });
+}
