@@ -1,6 +1,6 @@
-//! The small builder traits `BuilderMethods` requires: function parameters, statics, and the
-//! debuginfo / coverage / inline-asm hooks (those features are rejected before codegen starts,
-//! in lib.rs, so here they are no-ops or a clear error).
+//! The small builder traits `BuilderMethods` requires: function parameters, statics, inline
+//! assembly (lowered in `crate::asm`), and the debuginfo / coverage hooks (those features are
+//! rejected before codegen starts, in lib.rs, so here they are no-ops).
 
 use std::ops::Range;
 
@@ -94,18 +94,26 @@ impl<'ll, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
 impl<'ll, 'tcx> AsmBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
     fn codegen_inline_asm(
         &mut self,
-        _template: &[InlineAsmTemplatePiece],
-        _operands: &[InlineAsmOperandRef<'tcx, Self>],
-        _options: InlineAsmOptions,
+        template: &[InlineAsmTemplatePiece],
+        operands: &[InlineAsmOperandRef<'tcx, Self>],
+        options: InlineAsmOptions,
         line_spans: &[Span],
-        _instance: Instance<'_>,
-        _dest: Option<&'ll BasicBlock>,
-        _catch_funclet: Option<(&'ll BasicBlock, Option<&Funclet<'ll>>)>,
+        instance: Instance<'_>,
+        dest: Option<&'ll BasicBlock>,
+        catch_funclet: Option<(&'ll BasicBlock, Option<&Funclet<'ll>>)>,
     ) {
+        // Where errors about this block point.
         let span = line_spans.first().copied().unwrap_or(DUMMY_SP);
-        self.cx
-            .tcx
-            .dcx()
-            .span_fatal(span, "inline assembly (asm!) is not yet supported by rustc_codegen_inkwell")
+        crate::asm::codegen_inline_asm(
+            self,
+            span,
+            template,
+            operands,
+            options,
+            line_spans,
+            instance,
+            dest,
+            catch_funclet,
+        )
     }
 }
