@@ -18,29 +18,10 @@ use crate::context::CodegenCx;
 use crate::llvm::{self, AsRaw, Type, Value};
 
 impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
-    pub fn const_array(&self, elem_ty: &'ll Type, elts: &[&'ll Value]) -> &'ll Value {
-        let mut raw: Vec<_> = elts.iter().map(|v| v.raw()).collect();
-        llvm::value(unsafe { llvm::LLVMConstArray2(elem_ty.raw(), raw.as_mut_ptr(), raw.len() as u64) })
-    }
-
     /// `[N x i8] c"..."`, without a terminating NUL.
     pub fn const_bytes(&self, bytes: &[u8]) -> &'ll Value {
-        self.const_string(bytes, false)
-    }
-
-    /// `[N+1 x i8] c"...\00"`, for C strings (section names, symbol names handed to C code).
-    pub fn const_cstr_bytes(&self, bytes: &[u8]) -> &'ll Value {
-        self.const_string(bytes, true)
-    }
-
-    fn const_string(&self, bytes: &[u8], nul_terminate: bool) -> &'ll Value {
         llvm::value(unsafe {
-            llvm::LLVMConstStringInContext2(
-                self.llcx.raw(),
-                bytes.as_ptr() as *const _,
-                bytes.len(),
-                llvm::to_bool(!nul_terminate),
-            )
+            llvm::LLVMConstStringInContext2(self.llcx.raw(), bytes.as_ptr() as *const _, bytes.len(), 1)
         })
     }
 

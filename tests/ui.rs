@@ -16,6 +16,8 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
+mod support;
+
 const OPT_LEVELS: [u32; 2] = [0, 3];
 const RUN_TIMEOUT: Duration = Duration::from_secs(20);
 // A backend bug can hang LLVM; the built-in backend compiles every test in well under this.
@@ -349,35 +351,13 @@ fn run_unit(ctx: &Ctx, u: &Unit) -> Outcome {
     res.map_or_else(Outcome::Fail, |()| Outcome::Pass)
 }
 
-/// Builds the backend dylib with the same profile as this test binary, into the shared target dir:
-/// `cargo test` builds the lib only as a dependency and does not put the dylib in place.
-fn build_backend(root: &Path, profile_dir: &Path) -> PathBuf {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let mut cmd = Command::new(cargo);
-    cmd.current_dir(root).args(["build", "--lib", "--quiet"]);
-    match profile_dir.file_name().and_then(|n| n.to_str()) {
-        Some("debug") | None => {}
-        Some(profile) => {
-            cmd.args(["--profile", profile]);
-        }
-    }
-    let status = cmd.status().expect("run cargo build --lib");
-    assert!(status.success(), "building the backend failed: {status}");
-    let so = profile_dir.join("librustc_codegen_inkwell.so");
-    assert!(so.exists(), "{} was not built", so.display());
-    so
-}
-
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    // This binary lives in <target>/<profile>/deps/; the dylib goes to <target>/<profile>/.
-    let exe = std::env::current_exe().expect("current_exe");
-    let profile_dir = exe.parent().and_then(Path::parent).expect("<profile>/deps/ui").to_path_buf();
-    let target_dir = profile_dir.parent().expect("<target>/<profile>").to_path_buf();
+    let (profile_dir, target_dir) = support::profile_and_target_dirs();
     let env_set = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let ours = match env_set("UI_OURS_BACKEND") {
         Some(b) => b,
-        None => build_backend(&root, &profile_dir).display().to_string(),
+        None => support::build_backend(&root, &profile_dir).display().to_string(),
     };
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-')).or_else(|| env_set("UI_FILTER"));
     let jobs = env_set("UI_JOBS").and_then(|j| j.parse().ok()).unwrap_or(2usize).max(1);

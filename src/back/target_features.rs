@@ -95,11 +95,12 @@ pub fn target_config(sess: &Session) -> TargetConfig {
     TargetConfig {
         target_features,
         unstable_target_features,
-        // As the built-in backend decides for x86_64 Linux with LLVM 22.
+        // As the built-in backend decides for x86_64 with LLVM 22: f16 and f128 work, but LLVM
+        // lowers f128 math to `long double` libm symbols, which are 80-bit on x86.
         has_reliable_f16: true,
         has_reliable_f16_math: true,
         has_reliable_f128: true,
-        has_reliable_f128_math: true,
+        has_reliable_f128_math: false,
     }
 }
 

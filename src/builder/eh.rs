@@ -2,8 +2,8 @@
 
 use rustc_codegen_ssa::traits::*;
 
-use super::{Builder, Funclet};
-use crate::llvm::{self, AsRaw, BasicBlock, Type, Value};
+use super::Builder;
+use crate::llvm::{self, AsRaw, Type, Value};
 
 impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     /// A `landingpad` of type `ty`; the personality goes on the function (LLVMBuildLandingPad
