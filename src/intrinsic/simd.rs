@@ -376,19 +376,7 @@ fn select_bitmask<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx
 
 /// `simd_eq` … `simd_ge`: a lane-wise compare giving an integer mask (`sext` of the `<N x i1>`).
 fn compare<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>, v: Vector<'tcx>) -> Res<'ll> {
-    let out = vector(bx, c, c.ret_ty, Role::Return)?;
-    ensure!(
-        bx,
-        v.len == out.len,
-        Invalid::ReturnLengthInputType {
-            span: c.span,
-            name: c.name,
-            in_len: v.len,
-            in_ty: v.ty,
-            ret_ty: c.ret_ty,
-            out_len: out.len,
-        }
-    );
+    let out = require_same_length(bx, c, v)?;
     ensure!(
         bx,
         bx.type_kind(bx.element_type(c.llret_ty)) == TypeKind::Integer,

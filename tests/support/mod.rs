@@ -1,4 +1,6 @@
 //! What both test harnesses need: where cargo put things, and the backend dylib built.
+// Each harness compiles this module on its own and uses only part of it.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
