@@ -29,12 +29,17 @@ pub fn apply_declaration_attrs(cx: &CodegenCx<'_, '_>, llfn: &Value) {
 }
 
 pub fn apply_target_cpu(cx: &CodegenCx<'_, '_>, llfn: &Value) {
-    let sess = cx.tcx.sess;
-    let mut attrs = vec![llvm::string_attr(cx.llcx, "target-cpu", &crate::back::target_features::target_cpu(sess))];
+    llvm::add_fn_attrs(llfn, AttributePlace::Function, &target_cpu_attrs(cx.tcx, cx.llcx));
+}
+
+/// `"target-cpu"` and, with -Ztune-cpu, `"tune-cpu"`.
+fn target_cpu_attrs(tcx: TyCtxt<'_>, llcx: &Context) -> Vec<LLVMAttributeRef> {
+    let sess = tcx.sess;
+    let mut attrs = vec![llvm::string_attr(llcx, "target-cpu", &crate::back::target_features::target_cpu(sess))];
     if let Some(tune) = crate::back::target_features::tune_cpu(sess) {
-        attrs.push(llvm::string_attr(cx.llcx, "tune-cpu", &tune));
+        attrs.push(llvm::string_attr(llcx, "tune-cpu", &tune));
     }
-    llvm::add_fn_attrs(llfn, AttributePlace::Function, &attrs);
+    attrs
 }
 
 pub fn apply_frame_pointer(cx: &CodegenCx<'_, '_>, llfn: &Value) {
@@ -193,10 +198,7 @@ pub fn from_fn_attrs<'tcx>(
     }
 
     // Every function names the CPU it was compiled for (so LTO can inline across languages).
-    to_add.push(llvm::string_attr(llcx, "target-cpu", &crate::back::target_features::target_cpu(sess)));
-    if let Some(tune) = crate::back::target_features::tune_cpu(sess) {
-        to_add.push(llvm::string_attr(llcx, "tune-cpu", &tune));
-    }
+    to_add.extend(target_cpu_attrs(tcx, llcx));
 
     if fn_attrs.target_features.is_empty() {
         if let Some(instance) = instance {

@@ -81,9 +81,6 @@ pub fn create_module<'ll>(tcx: TyCtxt<'_>, llcx: &'ll llvm::Context, name: &str)
     if !sess.needs_plt() {
         add_module_flag_u32(llcx, llmod, ModuleFlag::WARNING, "RtLibUseGOT", 1);
     }
-    if sess.target.is_like_windows || sess.target.is_like_darwin {
-        // Nothing yet: only ELF targets are exercised.
-    }
     llmod
 }
 

@@ -6,6 +6,7 @@
 
 #![feature(rustc_private)]
 #![feature(extern_types)]
+#![feature(once_cell_try)]
 #![allow(clippy::too_many_arguments)]
 
 extern crate rustc_abi;
@@ -46,6 +47,7 @@ mod type_of;
 mod unsupported;
 
 use std::any::Any;
+use std::cell::OnceCell;
 use std::path::PathBuf;
 
 use rustc_ast::expand::allocator::AllocatorMethod;
@@ -74,12 +76,13 @@ pub struct InkwellCodegenBackend;
 
 /// One codegen unit's LLVM module, in a context of its own.
 pub struct ModuleLlvm {
-    // Field order is drop order: the context (and the module in it) goes before the
-    // diagnostics sink that its handler points to.
+    // Field order is drop order: the target machine goes before the context, and the context
+    // (with the module in it) before the diagnostics sink that its handler points to.
+    target_machine: OnceCell<OwnedTargetMachine>,
     context: OwnedContext,
     llmod: llvm::LLVMModuleRef,
     pub name: String,
-    pub tm: TargetMachineSpec,
+    tm_spec: TargetMachineSpec,
     pub diagnostics: Box<Collected>,
 }
 
@@ -94,9 +97,14 @@ impl ModuleLlvm {
         let diagnostics = Box::<Collected>::default();
         llvm::diagnostics::install(context.0, &diagnostics);
         unsafe { llvm::LLVMContextSetDiscardValueNames(context.0, llvm::to_bool(tcx.sess.fewer_names())) };
-        let llmod = context::create_module(tcx, llvm::context(context.0), name).raw_module();
+        let llmod = llvm::AsRaw::raw(context::create_module(tcx, llvm::context(context.0), name));
         let tm = TargetMachineSpec::new(tcx.sess, tcx.backend_optimization_level(()), &tcx.global_backend_features(()));
-        ModuleLlvm { context, llmod, name: name.to_owned(), tm, diagnostics }
+        ModuleLlvm { target_machine: OnceCell::new(), context, llmod, name: name.to_owned(), tm_spec: tm, diagnostics }
+    }
+
+    /// The module's target machine, made on first use and shared by optimization and emission.
+    pub fn target_machine(&self) -> Result<llvm::target_machine::LLVMTargetMachineRef, String> {
+        self.target_machine.get_or_try_init(|| self.tm_spec.create()).map(|tm| tm.0)
     }
 
     pub fn llcx(&self) -> &llvm::Context {
@@ -109,15 +117,6 @@ impl ModuleLlvm {
 
     pub fn llmod_raw(&self) -> llvm::LLVMModuleRef {
         self.llmod
-    }
-}
-
-trait RawModule {
-    fn raw_module(self) -> llvm::LLVMModuleRef;
-}
-impl RawModule for &llvm::Module {
-    fn raw_module(self) -> llvm::LLVMModuleRef {
-        llvm::AsRaw::raw(self)
     }
 }
 

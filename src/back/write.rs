@@ -59,7 +59,7 @@ fn pipeline_for(level: OptLevel) -> &'static str {
 
 /// Runs a textual pass pipeline on the module, reporting failure as an error.
 pub fn run_passes(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm, pipeline: &str, config: &ModuleConfig, level: OptLevel) {
-    let tm = match module.tm.create() {
+    let tm = match module.target_machine() {
         Ok(tm) => tm,
         Err(e) => dcx.fatal(format!("could not create LLVM target machine: {e}")),
     };
@@ -75,7 +75,7 @@ pub fn run_passes(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm, pipeline: &str, 
         LLVMPassBuilderOptionsSetLoopVectorization(opts, llvm::to_bool(config.vectorize_loop));
         LLVMPassBuilderOptionsSetSLPVectorization(opts, llvm::to_bool(config.vectorize_slp));
         LLVMPassBuilderOptionsSetMergeFunctions(opts, llvm::to_bool(config.merge_functions));
-        let err = LLVMRunPasses(module.llmod_raw(), pipeline_c.as_ptr(), tm.0, opts);
+        let err = LLVMRunPasses(module.llmod_raw(), pipeline_c.as_ptr(), tm, opts);
         LLVMDisposePassBuilderOptions(opts);
         if !err.is_null() {
             let msg = llvm::take_message(llvm_sys::error::LLVMGetErrorMessage(err));
@@ -125,11 +125,11 @@ fn emit_machine_code(
     path: &Path,
     kind: llvm_sys::target_machine::LLVMCodeGenFileType,
 ) -> Result<(), String> {
-    let tm = module.tm.create()?;
+    let tm = module.target_machine()?;
     let path_c = llvm::cstr(&path.to_string_lossy());
     let mut err = std::ptr::null_mut();
     let failed = unsafe {
-        llvm_sys::target_machine::LLVMTargetMachineEmitToFile(tm.0, llmod, path_c.as_ptr() as *mut _, kind, &mut err)
+        llvm_sys::target_machine::LLVMTargetMachineEmitToFile(tm, llmod, path_c.as_ptr() as *mut _, kind, &mut err)
     } != 0;
     if failed { Err(unsafe { llvm::take_message(err) }) } else { Ok(()) }
 }

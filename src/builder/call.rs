@@ -98,11 +98,10 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     }
 
     /// Parameter/return attributes and the calling convention of the callee's ABI, on the
-    /// call site (LLVM requires the call's convention to match the callee's).
+    /// call site (`apply_attrs_callsite` does both).
     pub(super) fn apply_fn_abi_to_callsite(&mut self, fn_abi: Option<&FnAbi<'tcx, Ty<'tcx>>>, callsite: &'ll Value) {
-        let Some(fn_abi) = fn_abi else { return };
-        fn_abi.apply_attrs_callsite(self, callsite);
-        let cconv = fn_abi.llvm_cconv(self.cx);
-        unsafe { llvm::LLVMSetInstructionCallConv(callsite.raw(), cconv) };
+        if let Some(fn_abi) = fn_abi {
+            fn_abi.apply_attrs_callsite(self, callsite);
+        }
     }
 }

@@ -651,12 +651,7 @@ fn points_to<'tcx>(ptr_ty: Ty<'tcx>, elem: Ty<'tcx>, needs_mut: bool) -> bool {
 /// `simd_gather(passthru, ptrs, mask)`: loads `*ptrs[i]` where the mask is set.
 fn gather<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>, v: Vector<'tcx>) -> Res<'ll> {
     let (ptrs, mask) = scattered_operands(bx, c, v, false)?;
-    let _ = vector(bx, c, c.ret_ty, Role::Return)?;
-    ensure!(
-        bx,
-        c.ret_ty == v.ty,
-        Invalid::ExpectedReturnType { span: c.span, name: c.name, in_ty: v.ty, ret_ty: c.ret_ty }
-    );
+    require_return_type(bx, c, v.ty)?;
     let mask = mask_to_i1(bx, c.imm(2), mask_bits(bx, c, mask.elem)?, v.len);
     let elem_vec = vector_llvm_type(bx.cx, v.elem, v.len);
     let ptr_vec = vector_llvm_type(bx.cx, ptrs.elem, v.len);
@@ -760,12 +755,7 @@ fn masked_operands<'tcx>(
 /// lanes' memory is not touched.
 fn masked_load<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>, mask: Vector<'tcx>) -> Res<'ll> {
     let (values, align) = masked_operands(bx, c, mask, false)?;
-    let _ = vector(bx, c, c.ret_ty, Role::Return)?;
-    ensure!(
-        bx,
-        c.ret_ty == values.ty,
-        Invalid::ExpectedReturnType { span: c.span, name: c.name, in_ty: values.ty, ret_ty: c.ret_ty }
-    );
+    require_return_type(bx, c, values.ty)?;
     let i1s = mask_to_i1(bx, c.imm(0), mask_bits(bx, c, mask.elem)?, mask.len);
     let vec_ty = vector_llvm_type(bx.cx, values.elem, values.len);
     let call = bx.call_intrinsic("llvm.masked.load", &[vec_ty, bx.type_ptr()], &[c.imm(1), i1s, c.imm(2)]);
@@ -906,6 +896,13 @@ fn reduce_mask<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>, 
 
 // ---------------------------------------------------------------------------------------------
 // Casts
+
+/// Requires the return type to be a SIMD vector and exactly `ty`.
+fn require_return_type<'tcx>(bx: &Builder<'_, '_, 'tcx>, c: &Call<'_, 'tcx>, ty: Ty<'tcx>) -> Result<(), Reported> {
+    let _ = vector(bx, c, c.ret_ty, Role::Return)?;
+    ensure!(bx, c.ret_ty == ty, Invalid::ExpectedReturnType { span: c.span, name: c.name, in_ty: ty, ret_ty: c.ret_ty });
+    Ok(())
+}
 
 fn require_same_length<'tcx>(
     bx: &Builder<'_, '_, 'tcx>,
