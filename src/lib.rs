@@ -244,7 +244,7 @@ impl WriteBackendMethods for InkwellCodegenBackend {
         module: &mut ModuleCodegen<ModuleLlvm>,
         config: &ModuleConfig,
     ) {
-        back::write::optimize(cgcx, prof, shared_emitter, module, config)
+        back::optimize::optimize(cgcx, prof, shared_emitter, module, config)
     }
 
     fn optimize_and_codegen_thin(

@@ -1,116 +1,17 @@
-//! The per-module work rustc_codegen_ssa's coordinator schedules on worker threads:
-//! `optimize` runs the new pass manager pipeline for the module's opt level, `codegen` writes
+//! Per-module emission, scheduled by rustc_codegen_ssa's coordinator on worker threads: writes
 //! the outputs the session asked for (object, assembly, LLVM IR, bitcode).
 
 use std::path::Path;
 
-use llvm_sys::transforms::pass_builder::*;
 use rustc_codegen_ssa::back::write::{CodegenContext, EmitObj, ModuleConfig, SharedEmitter};
 use rustc_codegen_ssa::{CompiledModule, ModuleCodegen};
 use rustc_data_structures::profiling::SelfProfilerRef;
 use rustc_errors::{DiagCtxt, DiagCtxtHandle};
-use rustc_session::config::{OptLevel, OutputType};
+use rustc_session::config::OutputType;
 
 use crate::ModuleLlvm;
-use crate::llvm::{self, diagnostics::Severity};
-
-/// Emits what LLVM reported on the module's context since the last call.
-fn emit_llvm_diagnostics(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm) {
-    for (severity, msg) in module.diagnostics.take() {
-        match severity {
-            Severity::Error => {
-                dcx.err(format!("LLVM error in module `{}`: {msg}", module.name));
-            }
-            Severity::Warning => {
-                dcx.warn(format!("LLVM warning in module `{}`: {msg}", module.name));
-            }
-        }
-    }
-}
-
-/// Checks the module before any pass runs: LLVM's own verifier aborts the process on
-/// broken IR, this reports it as an error instead.
-fn verify(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm) -> bool {
-    let mut msg = std::ptr::null_mut();
-    let broken = unsafe {
-        llvm_sys::analysis::LLVMVerifyModule(
-            module.llmod_raw(),
-            llvm_sys::analysis::LLVMVerifierFailureAction::LLVMReturnStatusAction,
-            &mut msg,
-        )
-    } != 0;
-    let msg = unsafe { llvm::take_message(msg) };
-    if broken {
-        dcx.err(format!("rustc_codegen_inkwell produced invalid LLVM IR in module `{}`:\n{msg}", module.name));
-    }
-    !broken
-}
-
-fn pipeline_for(level: OptLevel) -> &'static str {
-    match level {
-        OptLevel::No => "default<O0>",
-        OptLevel::Less => "default<O1>",
-        OptLevel::More => "default<O2>",
-        OptLevel::Aggressive => "default<O3>",
-        OptLevel::Size => "default<Os>",
-        OptLevel::SizeMin => "default<Oz>",
-    }
-}
-
-/// Runs a textual pass pipeline on the module, reporting failure as an error.
-pub fn run_passes(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm, pipeline: &str, config: &ModuleConfig, level: OptLevel) {
-    let tm = match module.target_machine() {
-        Ok(tm) => tm,
-        Err(e) => dcx.fatal(format!("could not create LLVM target machine: {e}")),
-    };
-    let pipeline_c = llvm::cstr(pipeline);
-    unsafe {
-        let opts = LLVMCreatePassBuilderOptions();
-        LLVMPassBuilderOptionsSetVerifyEach(opts, 0);
-        let unroll = !matches!(level, OptLevel::Size | OptLevel::SizeMin);
-        LLVMPassBuilderOptionsSetLoopInterleaving(opts, llvm::to_bool(unroll));
-        LLVMPassBuilderOptionsSetLoopUnrolling(opts, llvm::to_bool(unroll));
-        // Vectorization is decided by process-wide flags (see `crate::llvm_args`): the pipeline
-        // text would override these two setters from the O-level.
-        LLVMPassBuilderOptionsSetLoopVectorization(opts, llvm::to_bool(config.vectorize_loop));
-        LLVMPassBuilderOptionsSetSLPVectorization(opts, llvm::to_bool(config.vectorize_slp));
-        LLVMPassBuilderOptionsSetMergeFunctions(opts, llvm::to_bool(config.merge_functions));
-        let err = LLVMRunPasses(module.llmod_raw(), pipeline_c.as_ptr(), tm, opts);
-        LLVMDisposePassBuilderOptions(opts);
-        if !err.is_null() {
-            let msg = llvm::take_message(llvm_sys::error::LLVMGetErrorMessage(err));
-            dcx.err(format!("LLVM pass pipeline `{pipeline}` failed on module `{}`: {msg}", module.name));
-        }
-    }
-    emit_llvm_diagnostics(dcx, module);
-}
-
-pub fn optimize(
-    _cgcx: &CodegenContext,
-    prof: &SelfProfilerRef,
-    shared_emitter: &SharedEmitter,
-    module: &mut ModuleCodegen<ModuleLlvm>,
-    config: &ModuleConfig,
-) {
-    let _timer = prof.generic_activity_with_arg("LLVM_module_optimize", &*module.name);
-    let dcx = DiagCtxt::new(Box::new(shared_emitter.clone()));
-    let dcx = dcx.handle();
-    let llvm_module = &module.module_llvm;
-    if config.verify_llvm_ir && !verify(dcx, llvm_module) {
-        return;
-    }
-    let Some(level) = config.opt_level else { return };
-    let mut pipeline = if config.no_prepopulate_passes { String::new() } else { pipeline_for(level).to_owned() };
-    for pass in &config.passes {
-        if !pipeline.is_empty() {
-            pipeline.push(',');
-        }
-        pipeline.push_str(pass);
-    }
-    if !pipeline.is_empty() {
-        run_passes(dcx, llvm_module, &pipeline, config, level);
-    }
-}
+use crate::back::optimize::emit_llvm_diagnostics;
+use crate::llvm;
 
 fn write_file_or_error(dcx: DiagCtxtHandle<'_>, path: &Path, what: &str, result: Result<(), String>) {
     if let Err(e) = result {

@@ -1,7 +1,7 @@
 //! LLVM's diagnostics, caught per context and turned into rustc diagnostics.
 //!
 //! LLVM reports through a callback while it works; we collect the messages on the context and
-//! the caller emits them when the LLVM call returns (see `back::write`). Without a handler some
+//! the caller emits them when the LLVM call returns (see `back::optimize`). Without a handler some
 //! LLVM errors would print and exit the process.
 
 use std::cell::RefCell;
