@@ -136,7 +136,7 @@ impl CodegenBackend for InkwellCodegenBackend {
 
     fn init(&self, sess: &Session) {
         back::target_machine::initialize_targets();
-        back::target_features::check_target_cpu(sess);
+        back::target_features::check_target(sess);
         unsupported::check_session(sess);
         llvm_args::configure(sess);
     }
@@ -166,6 +166,7 @@ impl CodegenBackend for InkwellCodegenBackend {
     }
 
     fn codegen_crate<'tcx>(&self, tcx: TyCtxt<'tcx>) -> Box<dyn Any> {
+        back::target_features::check_cpu_can_compile(tcx.sess);
         Box::new(rustc_codegen_ssa::base::codegen_crate(InkwellCodegenBackend, tcx))
     }
 

@@ -83,6 +83,17 @@ impl TargetMachineSpec {
         }
     }
 
+    /// The CPU LLVM is told (`native` resolved to the host's).
+    pub fn cpu(&self) -> &str {
+        &self.cpu
+    }
+
+    /// The same machine for 32-bit x86 code.
+    pub fn in_32_bit_mode(mut self) -> Self {
+        self.triple = self.triple.replacen("x86_64", "i686", 1);
+        self
+    }
+
     pub fn create(&self) -> Result<OwnedTargetMachine, String> {
         let triple = llvm::cstr(&self.triple);
         let cpu = llvm::cstr(&self.cpu);
