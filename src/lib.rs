@@ -38,6 +38,7 @@ mod consts;
 mod context;
 mod debuginfo;
 mod declare;
+mod dso_local;
 mod intrinsic;
 mod llvm;
 mod llvm_args;
