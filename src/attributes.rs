@@ -72,7 +72,7 @@ pub fn apply_target_features(tcx: TyCtxt<'_>, llcx: &Context, llfn: &Value, func
     }
 }
 
-fn inline_attr<'tcx>(llcx: &Context, tcx: TyCtxt<'tcx>, instance: ty::Instance<'tcx>) -> Option<LLVMAttributeRef> {
+pub fn inline_attr<'tcx>(llcx: &Context, tcx: TyCtxt<'tcx>, instance: ty::Instance<'tcx>) -> Option<LLVMAttributeRef> {
     let attrs = tcx.codegen_fn_attrs(instance.def_id());
     let inline = match (attrs.inline, &attrs.optimize) {
         // optnone requires noinline.

@@ -16,8 +16,10 @@ extern crate rustc_data_structures;
 // Links rustc's own crates (they are only available as part of librustc_driver.so).
 extern crate rustc_driver;
 extern crate rustc_errors;
+extern crate rustc_hashes;
 extern crate rustc_hir;
 extern crate rustc_index;
+extern crate rustc_interface;
 extern crate rustc_metadata;
 extern crate rustc_middle;
 extern crate rustc_session;
@@ -106,6 +108,10 @@ impl ModuleLlvm {
     /// The module's target machine, made on first use and shared by optimization and emission.
     pub fn target_machine(&self) -> Result<llvm::target_machine::LLVMTargetMachineRef, String> {
         self.target_machine.get_or_try_init(|| self.tm_spec.create()).map(|tm| tm.0)
+    }
+
+    pub fn tm_spec(&self) -> &TargetMachineSpec {
+        &self.tm_spec
     }
 
     pub fn llcx(&self) -> &llvm::Context {

@@ -2,6 +2,7 @@
 
 pub mod cpu_features;
 pub mod optimize;
+pub mod sections;
 pub mod target_features;
 pub mod target_machine;
 pub mod write;

@@ -69,6 +69,9 @@ pub struct TargetMachineSpec {
     opt_level: LLVMCodeGenOptLevel,
     reloc: LLVMRelocMode,
     code_model: LLVMCodeModel,
+    /// Each function and global in a section of its own, so the linker can drop unused ones
+    /// (LLVM's target options for this are not in the C API: see `back::sections`).
+    pub function_sections: bool,
 }
 
 impl TargetMachineSpec {
@@ -80,7 +83,14 @@ impl TargetMachineSpec {
             opt_level: to_llvm_opt_level(opt_level),
             reloc: to_llvm_reloc(sess.relocation_model()),
             code_model: to_llvm_code_model(sess.code_model()),
+            function_sections: sess.opts.unstable_opts.function_sections.unwrap_or(sess.target.function_sections),
         }
+    }
+
+    /// Whether the linker resolves every address before the program runs (no dynamic
+    /// relocations, so constants holding addresses can be read-only data).
+    pub fn is_static_reloc(&self) -> bool {
+        self.reloc == LLVMRelocMode::LLVMRelocStatic
     }
 
     /// The CPU LLVM is told (`native` resolved to the host's).

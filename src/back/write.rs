@@ -62,6 +62,11 @@ pub fn codegen(
         let failed = unsafe { llvm::LLVMPrintModuleToFile(llvm_module.llmod_raw(), path_c.as_ptr(), &mut err) } != 0;
         write_file_or_error(dcx, &path, "LLVM IR", if failed { Err(unsafe { llvm::take_message(err) }) } else { Ok(()) });
     }
+    // After the IR outputs, which stay as the built-in backend writes them.
+    if llvm_module.tm_spec().function_sections {
+        let static_reloc = llvm_module.tm_spec().is_static_reloc();
+        crate::back::sections::assign_unique_sections(llvm_module.llmod_raw(), static_reloc);
+    }
     if config.emit_asm {
         // Code generation changes the module, so assembly is made from a copy when an object
         // file is wanted too.
