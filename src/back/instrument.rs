@@ -3,7 +3,7 @@
 //! sanitizer or PGO options the built-in backend gives it).
 
 use rustc_codegen_ssa::back::write::ModuleConfig;
-use rustc_session::config::SwitchWithOptPath;
+use rustc_session::config::{OptLevel, SwitchWithOptPath};
 use rustc_target::spec::SanitizerSet;
 
 use crate::ModuleLlvm;
@@ -50,20 +50,79 @@ pub fn sanitizer_passes(config: &ModuleConfig) -> Vec<String> {
     passes
 }
 
-/// The PGO passes that go before the O-level pipeline: counters for `-Cprofile-generate`, the
-/// profile's branch weights for `-Cprofile-use` (its file is the process-wide option
-/// `-pgo-test-profile-file`, see `crate::llvm_args`). The built-in backend places them in the
-/// same spot at -O0; at higher levels it runs them after early simplification, which pipeline
-/// text cannot reach inside `default<On>`.
-pub fn pgo_passes(module: &ModuleLlvm, config: &ModuleConfig) -> Vec<String> {
-    if let Some(file) = profile_file_name(config) {
-        define_profile_file_name(module, &file);
-        vec!["pgo-instr-gen".into(), "instrprof".into()]
-    } else if config.pgo_use.is_some() {
-        vec!["pgo-instr-use".into()]
-    } else {
-        Vec::new()
+/// The PGO passes, which go before the O-level pipeline.
+///
+/// `-Cprofile-generate` adds counters, `-Cprofile-use` reads the profile's counts into branch
+/// weights (its file is the process-wide option `-pgo-test-profile-file`, see `crate::llvm_args`).
+/// A profile only applies to code whose control flow graph has the same shape as the code that
+/// was counted, so both must run at the same point as in the built-in backend: first thing at
+/// -O0; at higher levels after early simplification and a pre-inliner, which pipeline text
+/// cannot reach inside `default<On>`. Those passes are spelled out before it instead (as
+/// `opt -print-pipeline-passes --pgo-kind=…` lists them) and simply find little left to do when
+/// `default<On>` runs them again. One difference remains: the built-in pre-inliner uses a lower
+/// threshold than pipeline text's `inline` can, so callers with inlined callees may not match.
+pub fn pgo_passes(module: &ModuleLlvm, config: &ModuleConfig, level: OptLevel) -> Vec<String> {
+    let generate = profile_file_name(config);
+    if generate.is_none() && config.pgo_use.is_none() {
+        return Vec::new();
     }
+    let mut passes = Vec::new();
+    if level != OptLevel::No {
+        passes.push(early_simplification(level));
+        passes.push(pre_inliner());
+    }
+    if let Some(file) = generate {
+        define_profile_file_name(module, &file);
+        passes.push("pgo-instr-gen".into());
+        if level != OptLevel::No {
+            // Rotated loops let the lowering keep counters in registers inside loops.
+            let header_duplication = if level == OptLevel::SizeMin { "no-header-duplication" } else { "header-duplication" };
+            passes.push(format!("function<eager-inv>(loop(loop-rotate<{header_duplication};no-prepare-for-lto>))"));
+        }
+        passes.push("instrprof".into());
+        if level != OptLevel::No {
+            passes.push("pgo-icall-prom".into());
+        }
+    } else {
+        passes.push("pgo-instr-use".into());
+        if level != OptLevel::No {
+            passes.push("require<profile-summary>,pgo-icall-prom,pgo-force-function-attrs".into());
+        }
+    }
+    passes
+}
+
+const INSTCOMBINE: &str = "instcombine<max-iterations=1;no-verify-fixpoint>";
+
+/// `simplifycfg` as the early pipeline configures it: switches to ranges only after the first.
+fn simplifycfg(switch_range_to_icmp: bool) -> String {
+    let range = if switch_range_to_icmp { "switch-range-to-icmp" } else { "no-switch-range-to-icmp" };
+    format!(
+        "simplifycfg<bonus-inst-threshold=1;no-forward-switch-cond;{range};no-switch-to-arithmetic;\
+         no-switch-to-lookup;keep-loops;no-hoist-common-insts;no-hoist-loads-stores-with-cond-faulting;\
+         no-sink-common-insts;speculate-blocks;simplify-cond-branch;no-speculate-unpredictables>"
+    )
+}
+
+/// The start of the module simplification pipeline, up to where PGO's passes go.
+fn early_simplification(level: OptLevel) -> String {
+    let callsite_splitting = if level == OptLevel::Aggressive { ",callsite-splitting" } else { "" };
+    format!(
+        "memprof-remove-attributes,annotation2metadata,forceattrs,inferattrs,coro-early,\
+         function<eager-inv>(ee-instrument<>,lower-expect,{},sroa<modify-cfg>,early-cse<>{callsite_splitting}),\
+         openmp-opt,ipsccp,called-value-propagation,globalopt,\
+         function<eager-inv>(mem2reg,{INSTCOMBINE},{})",
+        simplifycfg(false),
+        simplifycfg(true),
+    )
+}
+
+/// Inlines small callees before counting, so their counts are per call site.
+fn pre_inliner() -> String {
+    format!(
+        "cgscc(inline<only-mandatory>,inline,function<eager-inv>(sroa<modify-cfg>,early-cse<>,{},{INSTCOMBINE})),globaldce",
+        simplifycfg(true)
+    )
 }
 
 /// Where the instrumented program writes its profile: `default_%m.profraw` (`%m` is a hash of

@@ -9,7 +9,7 @@ use rustc_errors::{DiagCtxt, DiagCtxtHandle};
 use rustc_session::config::OptLevel;
 
 use crate::ModuleLlvm;
-use crate::back::instrument;
+use crate::back::{init_array, instrument};
 use crate::llvm::{self, diagnostics::Severity};
 
 /// Emits what LLVM reported on the module's context since the last call.
@@ -61,7 +61,7 @@ fn pipeline_for(level: OptLevel) -> &'static str {
 fn pipeline(module: &ModuleLlvm, config: &ModuleConfig, level: OptLevel) -> String {
     let mut passes = Vec::new();
     if !config.no_prepopulate_passes {
-        passes.extend(instrument::pgo_passes(module, config));
+        passes.extend(instrument::pgo_passes(module, config, level));
         passes.push(pipeline_for(level).to_owned());
     }
     passes.extend(instrument::sanitizer_passes(config));
@@ -116,5 +116,6 @@ pub fn optimize(
     if !pipeline.is_empty() {
         run_passes(dcx, llvm_module, &pipeline, config, level);
     }
+    init_array::move_structors_to_init_array(llvm_module);
 }
 
