@@ -32,11 +32,14 @@ fn main() {
     std::fs::create_dir_all(&out).expect("create target/instrument");
     let env = Env { root, out, backends: [("ours", ours.display().to_string()), ("builtin", "llvm".into())], llvm_tools };
 
-    let checks: [(&str, Check); 7] = [
+    let checks: [(&str, Check); 10] = [
         ("asan_heap_overflow", asan_heap_overflow),
         ("asan_global_overflow", asan_global_overflow),
         ("tsan_race", tsan_race),
         ("msan_uninit", msan_uninit),
+        ("lsan_leak", lsan_leak),
+        ("rtsan_alloc", rtsan_alloc),
+        ("safestack_buffer", safestack_buffer),
         ("pgo_round_trip_O3", |env| pgo_round_trip(env, 3)),
         ("pgo_round_trip_O0", |env| pgo_round_trip(env, 0)),
         ("split_debuginfo_without_g", split_debuginfo_without_g),
@@ -243,6 +246,55 @@ fn msan_uninit(env: &Env) -> Result<(), String> {
         report_keys: &["WARNING: MemorySanitizer", "SUMMARY:"],
         must_report: &["WARNING: MemorySanitizer: use-of-uninitialized-value", "in msan_uninit::main"],
     })
+}
+
+fn lsan_leak(env: &Env) -> Result<(), String> {
+    check_sanitizer(env, &SanitizerCase {
+        program: "lsan_leak",
+        flags: &["-Zsanitizer=leak"],
+        bug_flags: &["--cfg", "leak"],
+        bug_args: &[],
+        report_keys: &["ERROR: LeakSanitizer", "SUMMARY:"],
+        must_report: &["ERROR: LeakSanitizer: detected memory leaks", "SUMMARY: LeakSanitizer: 64 byte(s) leaked in 1 allocation(s)."],
+    })
+}
+
+fn rtsan_alloc(env: &Env) -> Result<(), String> {
+    check_sanitizer(env, &SanitizerCase {
+        program: "rtsan_alloc",
+        flags: &["-Zsanitizer=realtime", "-Cunsafe-allow-abi-mismatch=sanitizer"],
+        bug_flags: &["--cfg", "alloc"],
+        bug_args: &[],
+        // The summary names the binary.
+        report_keys: &["ERROR: RealtimeSanitizer"],
+        must_report: &["ERROR: RealtimeSanitizer: unsafe-library-call"],
+    })
+}
+
+/// SafeStack is done by LLVM's code generator for functions with the `safestack` attribute:
+/// both backends' programs must use the unsafe stack and print the same.
+fn safestack_buffer(env: &Env) -> Result<(), String> {
+    let mut seen = Vec::new();
+    for (name, backend) in &env.backends {
+        let exe = env.out.join(format!("safestack_buffer-{name}"));
+        rustc(env, backend, "safestack_buffer", &["-Zsanitizer=safestack", "-Cunsafe-allow-abi-mismatch=sanitizer", "-Copt-level=3"], &exe)?;
+        let ran = run(&exe, &[])?;
+        let disassembly = Command::new(env.llvm_tools.join("llvm-objdump"))
+            .args(["-d", "--no-show-raw-insn"])
+            .arg(&exe)
+            .output()
+            .map_err(|e| format!("run llvm-objdump: {e}"))?;
+        // The unsafe stack pointer is a thread local that main moves (`%fs:` addressing).
+        let main_uses_unsafe_stack = text(&disassembly.stdout)
+            .split("\n\n")
+            .filter(|f| f.contains("safestack_buffer4main>:"))
+            .any(|f| f.contains("%fs:"));
+        seen.push((ran.status.code(), text(&ran.stdout), text(&ran.stderr), main_uses_unsafe_stack));
+    }
+    if seen[0] != seen[1] || !seen[0].3 {
+        return Err(format!("(exit code, stdout, stderr, main uses the unsafe stack):\nours:    {:?}\nbuiltin: {:?}", seen[0], seen[1]));
+    }
+    Ok(())
 }
 
 /// The branch weights and entry count LLVM IR gives `classify`, if any.
