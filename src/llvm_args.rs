@@ -48,6 +48,11 @@ pub fn configure(sess: &Session) {
                 add_default("-asan-recover=true");
             }
         }
+        // The built-in backend's counter lowering keeps counters in registers inside loops when
+        // optimizing; the pass text `instrprof` takes that from this option.
+        if sess.opts.cg.profile_generate.enabled() && level != OptLevel::No {
+            add_default("-do-counter-promotion=true");
+        }
         // The pass text `pgo-instr-use` takes its profile from this option.
         if let Some(profile) = &sess.opts.cg.profile_use {
             add_default(&format!("-pgo-test-profile-file={}", profile.display()));

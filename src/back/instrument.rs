@@ -42,7 +42,7 @@ pub fn sanitizer_passes(config: &ModuleConfig) -> Vec<String> {
         if recover.intersects(SanitizerSet::HWADDRESS | SanitizerSet::KERNELHWADDRESS) {
             options.push("recover");
         }
-        passes.push(format!("hwasan<{}>", options.join(";")));
+        passes.push(if options.is_empty() { "hwasan".into() } else { format!("hwasan<{}>", options.join(";")) });
     }
     if enabled.contains(SanitizerSet::REALTIME) {
         passes.push("rtsan".into());
