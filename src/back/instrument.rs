@@ -57,10 +57,12 @@ pub fn sanitizer_passes(config: &ModuleConfig) -> Vec<String> {
 /// A profile only applies to code whose control flow graph has the same shape as the code that
 /// was counted, so both must run at the same point as in the built-in backend: first thing at
 /// -O0; at higher levels after early simplification and a pre-inliner, which pipeline text
-/// cannot reach inside `default<On>`. Those passes are spelled out before it instead (as
-/// `opt -print-pipeline-passes --pgo-kind=…` lists them) and simply find little left to do when
-/// `default<On>` runs them again. One difference remains: the built-in pre-inliner uses a lower
-/// threshold than pipeline text's `inline` can, so callers with inlined callees may not match.
+/// cannot reach inside `default<On>`. Those passes are spelled out before it instead — for
+/// LLVM 22 at every level, exactly the start of what `opt -print-pipeline-passes --pgo-kind=…`
+/// prints — and find little left to do when `default<On>` runs them again. One difference
+/// remains: the built-in pre-inliner's threshold is 75, pipeline text's `inline` always uses the
+/// default 225, so a function that inlines more callees here is counted differently (LLVM then
+/// warns of a hash mismatch and leaves that function without weights).
 pub fn pgo_passes(module: &ModuleLlvm, config: &ModuleConfig, level: OptLevel) -> Vec<String> {
     let generate = profile_file_name(config);
     if generate.is_none() && config.pgo_use.is_none() {
