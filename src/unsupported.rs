@@ -39,6 +39,11 @@ pub fn check_session(sess: &Session) {
     if sess.opts.unstable_opts.profile_sample_use.is_some() {
         refuse("sample-based profile-guided optimization (-Zprofile-sample-use)");
     }
+    if sess.opts.unstable_opts.no_unique_section_names {
+        // Sections are named per symbol (`back::sections`); LLVM's unnamed unique sections
+        // need a target option the C API lacks.
+        refuse("-Zno-unique-section-names");
+    }
     if sess.target.requires_lto {
         refuse("a target that requires LTO");
     }

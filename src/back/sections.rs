@@ -19,7 +19,15 @@ pub fn assign_unique_sections(llmod: LLVMModuleRef, static_reloc: bool) {
             f = llvm::LLVMGetNextFunction(f);
         }
         let mut g = llvm::LLVMGetFirstGlobal(llmod);
+        let mut anonymous = 0;
         while !g.is_null() {
+            // Unnamed constants get a name to build their section's name from, as LLVM's
+            // `name-anon-globals` would give them.
+            if name_of(g).is_empty() && llvm::LLVMIsDeclaration(g) == 0 {
+                let name = format!("anon.{anonymous}");
+                llvm::LLVMSetValueName2(g, name.as_ptr().cast(), name.len());
+                anonymous += 1;
+            }
             if needs_section(g) && llvm::LLVMGetLinkage(g) != llvm::LLVMLinkage::LLVMCommonLinkage {
                 set_section(g, data_section_prefix(g, static_reloc));
             }
@@ -28,7 +36,7 @@ pub fn assign_unique_sections(llmod: LLVMModuleRef, static_reloc: bool) {
     }
 }
 
-/// Definitions that end up in the object, have a name, and have no section yet; `llvm.*`
+/// Named definitions that end up in the object and have no section yet; `llvm.*`
 /// globals (used lists, constructors) are not data.
 unsafe fn needs_section(v: LLVMValueRef) -> bool {
     unsafe {
