@@ -18,7 +18,9 @@ use std::time::{Duration, Instant};
 
 mod support;
 
-const OPT_LEVELS: [u32; 2] = [0, 3];
+/// The opt levels every run-pass test is compiled at, unless it names its own (`opt-levels:`).
+const OPT_LEVELS: [&str; 2] = ["0", "3"];
+const ALL_OPT_LEVELS: [&str; 6] = ["0", "1", "2", "3", "s", "z"];
 const RUN_TIMEOUT: Duration = Duration::from_secs(20);
 // A backend bug can hang LLVM; the built-in backend compiles every test in well under this.
 const COMPILE_TIMEOUT: Duration = Duration::from_secs(180);
@@ -38,7 +40,8 @@ struct Test {
     edition: String,
     exit_status: Option<i32>,
     run_fail: bool,
-    ignore_opt: BTreeMap<u32, String>,
+    opt_levels: Vec<String>,
+    ignore_opt: BTreeMap<String, String>,
     /// `//~ ERROR msg`: some `error` line of the compiler's stderr must contain `msg`.
     errors: Vec<String>,
 }
@@ -54,6 +57,7 @@ fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
         edition: "2021".into(),
         exit_status: None,
         run_fail: false,
+        opt_levels: OPT_LEVELS.iter().map(|l| l.to_string()).collect(),
         ignore_opt: BTreeMap::new(),
         errors: vec![],
     };
@@ -78,9 +82,18 @@ fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
             "compile-flags" => t.flags.extend(value.split_whitespace().map(String::from)),
             "edition" => t.edition = value.to_string(),
             "exit-status" => t.exit_status = Some(value.parse().map_err(|_| at(format!("bad exit-status `{value}`")))?),
+            "opt-levels" => {
+                t.opt_levels = value.split_whitespace().map(String::from).collect();
+                if let Some(bad) = t.opt_levels.iter().find(|l| !ALL_OPT_LEVELS.contains(&l.as_str())) {
+                    return Err(at(format!("bad opt level `{bad}`")));
+                }
+            }
             "ignore-opt" => {
                 let (lvl, reason) = value.split_once(' ').unwrap_or((value, ""));
-                let lvl = lvl.parse().map_err(|_| at(format!("bad opt level `{lvl}`")))?;
+                if !ALL_OPT_LEVELS.contains(&lvl) {
+                    return Err(at(format!("bad opt level `{lvl}`")));
+                }
+                let lvl = lvl.to_string();
                 if reason.trim().is_empty() {
                     return Err(at("ignore-opt needs a reason: `//@ ignore-opt: 3 why`".into()));
                 }
@@ -193,7 +206,7 @@ struct Ctx {
 }
 
 impl Ctx {
-    fn compile(&self, t: &Test, ours: bool, opt: u32) -> Result<(Output, PathBuf), String> {
+    fn compile(&self, t: &Test, ours: bool, opt: &str) -> Result<(Output, PathBuf), String> {
         let tag = if ours { "ours" } else { "builtin" };
         let dir = self.out_root.join(format!("{}-{tag}-O{opt}", t.name));
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -228,7 +241,7 @@ impl Ctx {
     }
 
     /// One run-pass test at one opt level. Returns Err(report) on failure.
-    fn run_pass(&self, t: &Test, opt: u32, bless_here: bool) -> Result<(), String> {
+    fn run_pass(&self, t: &Test, opt: &str, bless_here: bool) -> Result<(), String> {
         let (oc, oexe) = self.compile(t, false, opt)?;
         if oc.status != 0 {
             return Err(format!("  the built-in backend failed to compile the test:\n{}", oc.stderr));
@@ -283,7 +296,7 @@ impl Ctx {
 
     /// A check-diag test: our backend must reject the program with an ordinary error (exit 1).
     fn check_diag(&self, t: &Test) -> Result<(), String> {
-        let (c, _) = self.compile(t, true, 0)?;
+        let (c, _) = self.compile(t, true, "0")?;
         if c.status == 0 {
             return Err("  compiled successfully, but errors were expected\n".into());
         }
@@ -323,13 +336,13 @@ struct Unit {
     test: Arc<Result<Test, String>>,
     name: String,
     /// None for check-diag (compiled once).
-    opt: Option<u32>,
+    opt: Option<String>,
     first_opt: bool,
 }
 
 impl Unit {
     fn label(&self) -> String {
-        match self.opt {
+        match &self.opt {
             Some(o) => format!("{} [O{o}]", self.name),
             None => format!("{} [check-diag]", self.name),
         }
@@ -341,9 +354,9 @@ fn run_unit(ctx: &Ctx, u: &Unit) -> Outcome {
         Ok(t) => t,
         Err(e) => return Outcome::Fail(format!("  bad test: {e}\n")),
     };
-    let res = match u.opt {
+    let res = match &u.opt {
         None => ctx.check_diag(t),
-        Some(opt) => match t.ignore_opt.get(&opt) {
+        Some(opt) => match t.ignore_opt.get(opt) {
             Some(reason) => return Outcome::Skip(reason.clone()),
             None => ctx.run_pass(t, opt, ctx.bless && u.first_opt),
         },
@@ -397,16 +410,17 @@ fn main() {
         let test = Arc::new(parse_test(&ctx.root, name));
         let opts = match &*test {
             Ok(t) if t.kind == Kind::CheckDiag => vec![None],
-            _ => OPT_LEVELS.iter().map(|&o| Some(o)).collect(),
+            Ok(t) => t.opt_levels.iter().map(|o| Some(o.clone())).collect(),
+            Err(_) => OPT_LEVELS.iter().map(|o| Some(o.to_string())).collect(),
         };
         // Bless from the first opt level that is not ignored, so exactly one unit writes the file.
         let first = match &*test {
-            Ok(t) => OPT_LEVELS.iter().copied().find(|o| !t.ignore_opt.contains_key(o)),
+            Ok(t) => t.opt_levels.iter().find(|o| !t.ignore_opt.contains_key(*o)).cloned(),
             Err(_) => None,
         };
         let units: Vec<Unit> = opts
             .into_iter()
-            .map(|opt| Unit { test: test.clone(), name: name.clone(), opt, first_opt: opt == first })
+            .map(|opt| Unit { test: test.clone(), name: name.clone(), first_opt: opt == first, opt })
             .collect();
         total += units.len();
         queue.push_back(units);

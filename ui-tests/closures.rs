@@ -1,3 +1,4 @@
+//@ opt-levels: 0 1 2 3 s z
 // Closures: captures by ref, by mut ref, by move; Fn/FnMut/FnOnce; returning closures;
 // closures as generic and dyn arguments; recursion through fn pointers; non-capturing to fn ptr.
 use std::hint::black_box as bb;

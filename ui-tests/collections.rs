@@ -1,3 +1,4 @@
+//@ opt-levels: 0 1 2 3 s z
 // Standard collections: HashMap/HashSet with a fixed (non-random) hasher and sorted output,
 // BTreeMap/BTreeSet ranges, VecDeque rotation, BinaryHeap with Reverse, LinkedList, entry API.
 use std::collections::*;

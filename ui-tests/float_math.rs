@@ -1,3 +1,4 @@
+//@ opt-levels: 0 1 2 3 s z
 // f32/f64 math: sqrt, powi, powf, sin/cos/tan, exp/exp2/ln/log2/log10, mul_add, floor, ceil,
 // round, round_ties_even, trunc, fract, abs, copysign, min, max, hypot, atan2, clamp, rem_euclid.
 // Inputs go through black_box so nothing is constant-folded by the host at compile time.

@@ -1,3 +1,4 @@
+//@ opt-levels: 0 1 2 3 s z
 // Generic functions, structs and traits with associated types and consts, monomorphization over
 // many types, custom Iterator impls, impl Trait, trait static dispatch with where clauses.
 use std::hint::black_box as bb;
