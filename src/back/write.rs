@@ -4,12 +4,13 @@
 use std::path::Path;
 
 use rustc_codegen_ssa::back::write::{CodegenContext, EmitObj, ModuleConfig, SharedEmitter};
-use rustc_codegen_ssa::{CompiledModule, ModuleCodegen};
+use rustc_codegen_ssa::{CompiledModule, ModuleCodegen, ModuleKind};
 use rustc_data_structures::profiling::SelfProfilerRef;
 use rustc_errors::{DiagCtxt, DiagCtxtHandle};
 use rustc_session::config::OutputType;
 
 use crate::ModuleLlvm;
+use crate::back::bitcode::{self, ObjectFormat};
 use crate::back::optimize::emit_llvm_diagnostics;
 use crate::llvm;
 
@@ -35,6 +36,43 @@ fn emit_machine_code(
     if failed { Err(unsafe { llvm::take_message(err) }) } else { Ok(()) }
 }
 
+/// With `-Csave-temps`, keeps the module's bitcode at a named stage (`<cgu>.<stage>.bc`), as
+/// the built-in backend does for the unoptimized module (`no-opt`).
+pub fn save_temp_bitcode(cgcx: &CodegenContext, shared_emitter: &SharedEmitter, module: &ModuleCodegen<ModuleLlvm>, stage: &str) {
+    if !cgcx.save_temps || module.kind != ModuleKind::Regular {
+        return;
+    }
+    let dcx = DiagCtxt::new(Box::new(shared_emitter.clone()));
+    let path = cgcx.output_filenames.temp_path_ext_for_cgu(&format!("{stage}.bc"), &module.name);
+    write_file_or_error(dcx.handle(), &path, "LLVM bitcode", bitcode::write_plain(&module.module_llvm, &path));
+}
+
+/// Writes the module's bitcode where the session wants it: the `.bc` output, the object file
+/// itself when objects are bitcode (linker-plugin LTO), and a section of the object file
+/// (`-Cembed-bitcode`, for rlibs).
+fn emit_bitcode(dcx: DiagCtxtHandle<'_>, cgcx: &CodegenContext, module: &ModuleCodegen<ModuleLlvm>, config: &ModuleConfig) {
+    let format = ObjectFormat::of(cgcx);
+    let bitcode = match bitcode::module_bitcode(&module.module_llvm, format) {
+        Ok(bitcode) => bitcode,
+        Err(e) => {
+            dcx.err(format!("could not serialize module `{}` to LLVM bitcode: {e}", module.name));
+            return;
+        }
+    };
+    let outputs = &cgcx.output_filenames;
+    if config.emit_bc {
+        let path = outputs.temp_path_for_cgu(OutputType::Bitcode, &module.name);
+        write_file_or_error(dcx, &path, "LLVM bitcode", std::fs::write(&path, &bitcode).map_err(|e| e.to_string()));
+    }
+    if config.emit_obj == EmitObj::Bitcode {
+        let path = outputs.temp_path_for_cgu(OutputType::Object, &module.name);
+        write_file_or_error(dcx, &path, "bitcode object", std::fs::write(&path, &bitcode).map_err(|e| e.to_string()));
+    }
+    if config.embed_bitcode() && module.kind == ModuleKind::Regular {
+        bitcode::embed_in_object(&module.module_llvm, format, &bitcode);
+    }
+}
+
 pub fn codegen(
     cgcx: &CodegenContext,
     prof: &SelfProfilerRef,
@@ -49,11 +87,11 @@ pub fn codegen(
     let name = &module.name;
     let llvm_module = &module.module_llvm;
 
-    if config.emit_bc || config.emit_obj == EmitObj::Bitcode {
-        let path = outputs.temp_path_for_cgu(OutputType::Bitcode, name);
-        let path_c = llvm::cstr(&path.to_string_lossy());
-        let rc = unsafe { llvm_sys::bit_writer::LLVMWriteBitcodeToFile(llvm_module.llmod_raw(), path_c.as_ptr()) };
-        write_file_or_error(dcx, &path, "LLVM bitcode", if rc == 0 { Ok(()) } else { Err("LLVM failed".into()) });
+    if config.emit_thin_lto_summary {
+        dcx.err("`--emit=thin-link-bitcode` is not yet supported by rustc_codegen_inkwell");
+    }
+    if config.bitcode_needed() {
+        emit_bitcode(dcx, cgcx, &module, config);
     }
     if config.emit_ir {
         let path = outputs.temp_path_for_cgu(OutputType::LlvmAssembly, name);
@@ -87,7 +125,8 @@ pub fn codegen(
     emit_llvm_diagnostics(dcx, llvm_module);
 
     module.into_compiled_module(
-        matches!(config.emit_obj, EmitObj::ObjectCode(_)),
+        // With linker-plugin LTO the object file is bitcode, written by `emit_bitcode`.
+        config.emit_obj != EmitObj::None,
         false,
         config.emit_bc,
         config.emit_asm,
