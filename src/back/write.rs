@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use llvm_sys::target_machine::LLVMCodeGenFileType;
 use rustc_codegen_ssa::back::write::{CodegenContext, EmitObj, ModuleConfig, SharedEmitter};
 use rustc_codegen_ssa::{CompiledModule, ModuleCodegen, ModuleKind};
 use rustc_data_structures::profiling::SelfProfilerRef;
@@ -25,7 +26,7 @@ fn emit_machine_code(
     module: &ModuleLlvm,
     llmod: llvm::LLVMModuleRef,
     path: &Path,
-    kind: llvm_sys::target_machine::LLVMCodeGenFileType,
+    kind: LLVMCodeGenFileType,
 ) -> Result<(), String> {
     let tm = module.target_machine()?;
     let path_c = llvm::cstr(&path.to_string_lossy());
@@ -34,6 +35,28 @@ fn emit_machine_code(
         llvm_sys::target_machine::LLVMTargetMachineEmitToFile(tm, llmod, path_c.as_ptr() as *mut _, kind, &mut err)
     } != 0;
     if failed { Err(unsafe { llvm::take_message(err) }) } else { Ok(()) }
+}
+
+fn print_ir(module: &ModuleLlvm, path: &Path) -> Result<(), String> {
+    let path_c = llvm::cstr(&path.to_string_lossy());
+    let mut err = std::ptr::null_mut();
+    let failed = unsafe { llvm::LLVMPrintModuleToFile(module.llmod_raw(), path_c.as_ptr(), &mut err) } != 0;
+    if failed { Err(unsafe { llvm::take_message(err) }) } else { Ok(()) }
+}
+
+/// Code generation changes the module, so assembly is made from a copy when an object file is
+/// made from the module afterwards.
+fn emit_assembly(module: &ModuleLlvm, path: &Path, object_too: bool) -> Result<(), String> {
+    let kind = LLVMCodeGenFileType::LLVMAssemblyFile;
+    if !object_too {
+        return emit_machine_code(module, module.llmod_raw(), path, kind);
+    }
+    unsafe {
+        let copy = llvm::LLVMCloneModule(module.llmod_raw());
+        let result = emit_machine_code(module, copy, path, kind);
+        llvm::LLVMDisposeModule(copy);
+        result
+    }
 }
 
 /// With `-Csave-temps`, keeps the module's bitcode at a named stage (`<cgu>.<stage>.bc`), as
@@ -47,10 +70,14 @@ pub fn save_temp_bitcode(cgcx: &CodegenContext, shared_emitter: &SharedEmitter, 
     write_file_or_error(dcx.handle(), &path, "LLVM bitcode", bitcode::write_plain(&module.module_llvm, &path));
 }
 
-/// Writes the module's bitcode where the session wants it: the `.bc` output, the object file
-/// itself when objects are bitcode (linker-plugin LTO), and a section of the object file
-/// (`-Cembed-bitcode`, for rlibs).
+/// Writes the module's bitcode where the session wants it, if anywhere: the `.bc` output, the
+/// object file itself when objects are bitcode (linker-plugin LTO), and a section of the object
+/// file (`-Cembed-bitcode`, for rlibs; not for the allocator shim).
 fn emit_bitcode(dcx: DiagCtxtHandle<'_>, cgcx: &CodegenContext, module: &ModuleCodegen<ModuleLlvm>, config: &ModuleConfig) {
+    let embed = config.embed_bitcode() && module.kind == ModuleKind::Regular;
+    if !(config.emit_bc || config.emit_obj == EmitObj::Bitcode || embed) {
+        return;
+    }
     let format = ObjectFormat::of(cgcx);
     let bitcode = match bitcode::module_bitcode(&module.module_llvm, format) {
         Ok(bitcode) => bitcode,
@@ -68,7 +95,7 @@ fn emit_bitcode(dcx: DiagCtxtHandle<'_>, cgcx: &CodegenContext, module: &ModuleC
         let path = outputs.temp_path_for_cgu(OutputType::Object, &module.name);
         write_file_or_error(dcx, &path, "bitcode object", std::fs::write(&path, &bitcode).map_err(|e| e.to_string()));
     }
-    if config.embed_bitcode() && module.kind == ModuleKind::Regular {
+    if embed {
         bitcode::embed_in_object(&module.module_llvm, format, &bitcode);
     }
 }
@@ -90,36 +117,19 @@ pub fn codegen(
     if config.emit_thin_lto_summary {
         dcx.err("`--emit=thin-link-bitcode` is not yet supported by rustc_codegen_inkwell");
     }
-    if config.bitcode_needed() {
-        emit_bitcode(dcx, cgcx, &module, config);
-    }
+    emit_bitcode(dcx, cgcx, &module, config);
     if config.emit_ir {
         let path = outputs.temp_path_for_cgu(OutputType::LlvmAssembly, name);
-        let path_c = llvm::cstr(&path.to_string_lossy());
-        let mut err = std::ptr::null_mut();
-        let failed = unsafe { llvm::LLVMPrintModuleToFile(llvm_module.llmod_raw(), path_c.as_ptr(), &mut err) } != 0;
-        write_file_or_error(dcx, &path, "LLVM IR", if failed { Err(unsafe { llvm::take_message(err) }) } else { Ok(()) });
+        write_file_or_error(dcx, &path, "LLVM IR", print_ir(llvm_module, &path));
     }
     if config.emit_asm {
-        // Code generation changes the module, so assembly is made from a copy when an object
-        // file is wanted too.
         let path = outputs.temp_path_for_cgu(OutputType::Assembly, name);
-        let kind = llvm_sys::target_machine::LLVMCodeGenFileType::LLVMAssemblyFile;
-        let result = if matches!(config.emit_obj, EmitObj::ObjectCode(_)) {
-            unsafe {
-                let copy = llvm::LLVMCloneModule(llvm_module.llmod_raw());
-                let result = emit_machine_code(llvm_module, copy, &path, kind);
-                llvm::LLVMDisposeModule(copy);
-                result
-            }
-        } else {
-            emit_machine_code(llvm_module, llvm_module.llmod_raw(), &path, kind)
-        };
-        write_file_or_error(dcx, &path, "assembly", result);
+        let object_too = matches!(config.emit_obj, EmitObj::ObjectCode(_));
+        write_file_or_error(dcx, &path, "assembly", emit_assembly(llvm_module, &path, object_too));
     }
     if let EmitObj::ObjectCode(_) = config.emit_obj {
         let path = outputs.temp_path_for_cgu(OutputType::Object, name);
-        let result = emit_machine_code(llvm_module, llvm_module.llmod_raw(), &path, llvm_sys::target_machine::LLVMCodeGenFileType::LLVMObjectFile);
+        let result = emit_machine_code(llvm_module, llvm_module.llmod_raw(), &path, LLVMCodeGenFileType::LLVMObjectFile);
         write_file_or_error(dcx, &path, "object file", result);
     }
     emit_llvm_diagnostics(dcx, llvm_module);
