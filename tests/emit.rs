@@ -303,7 +303,8 @@ fn rlib_members(t: &Tools, dir: &Path, rlib: &str) -> Result<BTreeMap<String, Pa
 
 /// `-Cembed-bitcode=yes` rlib: each object carries `.llvmbc` (bitcode LLVM reads back) and
 /// `.llvmcmd`, both excluded from links, as the built-in backend's objects do; a program linked
-/// against the rlib has neither and runs like the built-in backend's.
+/// against the rlib has neither and runs like the built-in backend's; and rustc's fat LTO can
+/// build the program from that bitcode.
 fn embed_bitcode(t: &Tools) -> Result<(), String> {
     let lib = Compile {
         file: "emitlib.rs",
@@ -342,7 +343,16 @@ fn embed_bitcode(t: &Tools) -> Result<(), String> {
         }
         exes.push(exe);
     }
-    same_run_output(&exes[0], &exes[1])
+    same_run_output(&exes[0], &exes[1])?;
+    // What the bitcode is for: rustc's own LTO (here the built-in backend's fat LTO) reads it
+    // back from `.llvmbc` instead of using the machine code.
+    let lto_dir = t.work.join("embed_bitcode").join("lto");
+    let _ = std::fs::remove_dir_all(&lto_dir);
+    std::fs::create_dir_all(&lto_dir).map_err(|e| e.to_string())?;
+    let extern_arg = format!("emitlib={}", ours.join("libemitlib.rlib").display());
+    let flags = ["-Clto=fat", "-Copt-level=1", "--extern", &extern_arg];
+    compile(t, Backend::Builtin, &lto_dir, &Compile { file: "uses_lib.rs", source: USES_LIB, flags: &flags })?;
+    same_run_output(&lto_dir.join("uses_lib"), &exes[1])
 }
 
 /// `-Clinker-plugin-lto`: objects are bitcode and the linker (rust-lld, the default linker
