@@ -1,12 +1,12 @@
 //! Function attributes that come from the session (target CPU and features, frame pointers,
 //! unwind tables, stack probes and protectors) and from `#[attributes]` on the function.
 
-use rustc_hir::attrs::{InlineAttr, OptimizeAttr};
-use rustc_middle::middle::codegen_fn_attrs::{CodegenFnAttrFlags, CodegenFnAttrs};
+use rustc_hir::attrs::{InlineAttr, OptimizeAttr, RtsanSetting};
+use rustc_middle::middle::codegen_fn_attrs::{CodegenFnAttrFlags, CodegenFnAttrs, SanitizerFnAttrs};
 use rustc_middle::ty::{self, TyCtxt};
 use rustc_session::config::OptLevel;
 use rustc_symbol_mangling::mangle_internal_symbol;
-use rustc_target::spec::{FramePointer, StackProbeType, StackProtector};
+use rustc_target::spec::{FramePointer, SanitizerSet, StackProbeType, StackProtector};
 
 use crate::context::CodegenCx;
 use crate::llvm::{self, AttributePlace, Context, LLVMAttributeRef, Value};
@@ -72,7 +72,7 @@ pub fn apply_target_features(tcx: TyCtxt<'_>, llcx: &Context, llfn: &Value, func
     }
 }
 
-fn inline_attr<'tcx>(llcx: &Context, tcx: TyCtxt<'tcx>, instance: ty::Instance<'tcx>) -> Option<LLVMAttributeRef> {
+pub fn inline_attr<'tcx>(llcx: &Context, tcx: TyCtxt<'tcx>, instance: ty::Instance<'tcx>) -> Option<LLVMAttributeRef> {
     let attrs = tcx.codegen_fn_attrs(instance.def_id());
     let inline = match (attrs.inline, &attrs.optimize) {
         // optnone requires noinline.
@@ -89,6 +89,33 @@ fn inline_attr<'tcx>(llcx: &Context, tcx: TyCtxt<'tcx>, instance: ty::Instance<'
         InlineAttr::Never => Some(enum_attr(llcx, "noinline")),
         InlineAttr::None => None,
     }
+}
+
+/// The `sanitize_*` attributes that make LLVM's sanitizer passes instrument a function: every
+/// sanitizer of the session except those the function turns off with `#[sanitize(… = "off")]`.
+pub fn sanitize_attrs(tcx: TyCtxt<'_>, llcx: &Context, fn_sanitizers: SanitizerFnAttrs) -> Vec<LLVMAttributeRef> {
+    let session = tcx.sess.sanitizers();
+    let enabled = session - fn_sanitizers.disabled;
+    let mut attrs = Vec::new();
+    let mut add_if = |sanitizers: SanitizerSet, name: &str| {
+        if enabled.intersects(sanitizers) {
+            attrs.push(enum_attr(llcx, name));
+        }
+    };
+    add_if(SanitizerSet::ADDRESS | SanitizerSet::KERNELADDRESS, "sanitize_address");
+    add_if(SanitizerSet::MEMORY, "sanitize_memory");
+    add_if(SanitizerSet::THREAD, "sanitize_thread");
+    add_if(SanitizerSet::HWADDRESS | SanitizerSet::KERNELHWADDRESS, "sanitize_hwaddress");
+    add_if(SanitizerSet::SAFESTACK, "safestack");
+    // The realtime sanitizer is not turned off per function: a function says whether it may block.
+    if session.contains(SanitizerSet::REALTIME) {
+        match fn_sanitizers.rtsan_setting {
+            RtsanSetting::Nonblocking => attrs.push(enum_attr(llcx, "sanitize_realtime")),
+            RtsanSetting::Blocking => attrs.push(enum_attr(llcx, "sanitize_realtime_blocking")),
+            RtsanSetting::Caller => {}
+        }
+    }
+    attrs
 }
 
 /// LLVM's `allockind` bits.
@@ -159,6 +186,10 @@ pub fn from_fn_attrs<'tcx>(
     if fn_attrs.flags.contains(CodegenFnAttrFlags::COLD) {
         to_add.push(enum_attr(llcx, "cold"));
     }
+    // A naked function's body is global assembly, which no sanitizer instruments.
+    if !fn_attrs.flags.contains(CodegenFnAttrFlags::NAKED) {
+        to_add.extend(sanitize_attrs(tcx, llcx, fn_attrs.sanitizers));
+    }
 
     // The allocator functions: lets LLVM reason about (and remove) allocations, as the built-in
     // backend does.
@@ -217,7 +248,6 @@ pub fn from_fn_attrs<'tcx>(
 }
 
 fn probestack(tcx: TyCtxt<'_>) -> Option<String> {
-    use rustc_target::spec::SanitizerSet;
     // Stack probes don't mix with ASan/TSan or -Cprofile-generate; those already catch overflow.
     if tcx.sess.sanitizers().intersects(SanitizerSet::ADDRESS | SanitizerSet::THREAD)
         || tcx.sess.opts.cg.profile_generate.enabled()

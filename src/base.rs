@@ -38,7 +38,11 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ModuleLlvm
         for &(item, data) in &items {
             item.define::<Builder<'_, '_, '_>>(&mut cx, cgu_name.as_str(), data);
         }
-        maybe_create_entry_wrapper::<Builder<'_, '_, '_>>(&cx, cgu);
+        if let Some(entry) = maybe_create_entry_wrapper::<Builder<'_, '_, '_>>(&cx, cgu) {
+            // The C `main` is instrumented like any function, as the built-in backend does.
+            let attrs = crate::attributes::sanitize_attrs(tcx, cx.llcx, Default::default());
+            llvm::add_fn_attrs(entry, llvm::AttributePlace::Function, &attrs);
+        }
 
         cx.create_used_variable("llvm.used", &cx.used_statics.borrow());
         cx.create_used_variable("llvm.compiler.used", &cx.compiler_used_statics.borrow());

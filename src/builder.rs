@@ -893,16 +893,17 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
     fn call(
         &mut self,
         llty: &'ll Type,
-        _caller_attrs: Option<&CodegenFnAttrs>,
+        caller_attrs: Option<&CodegenFnAttrs>,
         fn_abi: Option<&FnAbi<'tcx, Ty<'tcx>>>,
         llfn: &'ll Value,
         args: &[&'ll Value],
         funclet: Option<&Funclet<'ll>>,
-        _callee_instance: Option<Instance<'tcx>>,
+        callee_instance: Option<Instance<'tcx>>,
     ) -> &'ll Value {
-        // `caller_attrs`/`callee_instance` only matter for CFI/KCFI and for copying
-        // `#[inline]` onto call sites, none of which this backend does yet.
         let call = self.build_call_or_invoke(llty, llfn, args, funclet, None);
+        if let (Some(caller_attrs), Some(callee)) = (caller_attrs, callee_instance) {
+            self.apply_inline_attr_to_callsite(caller_attrs, callee, call);
+        }
         self.apply_fn_abi_to_callsite(fn_abi, call);
         call
     }

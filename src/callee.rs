@@ -25,6 +25,7 @@ pub fn get_fn<'ll, 'tcx>(cx: &CodegenCx<'ll, 'tcx>, instance: Instance<'tcx>) ->
             if is_hidden(cx, instance) {
                 llvm::set_visibility(llfn, llvm::LLVMVisibility::LLVMHiddenVisibility);
             }
+            cx.assume_dso_local(llfn, true);
             llfn
         }
     };

@@ -81,6 +81,15 @@ pub fn create_module<'ll>(tcx: TyCtxt<'_>, llcx: &'ll llvm::Context, name: &str)
     if !sess.needs_plt() {
         add_module_flag_u32(llcx, llmod, ModuleFlag::WARNING, "RtLibUseGOT", 1);
     }
+    // The producer, which ELF objects carry in `.comment`.
+    if let Some(version) = rustc_interface::util::rustc_version_str() {
+        let ident = format!("rustc version {version}");
+        unsafe {
+            let md = llvm::LLVMMDStringInContext2(llcx.raw(), ident.as_ptr().cast(), ident.len());
+            let node = llvm::LLVMMDNodeInContext2(llcx.raw(), [md].as_mut_ptr(), 1);
+            llvm::LLVMAddNamedMetadataOperand(llmod.raw(), c"llvm.ident".as_ptr(), llvm::LLVMMetadataAsValue(llcx.raw(), node));
+        }
+    }
     llmod
 }
 

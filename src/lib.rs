@@ -16,8 +16,10 @@ extern crate rustc_data_structures;
 // Links rustc's own crates (they are only available as part of librustc_driver.so).
 extern crate rustc_driver;
 extern crate rustc_errors;
+extern crate rustc_hashes;
 extern crate rustc_hir;
 extern crate rustc_index;
+extern crate rustc_interface;
 extern crate rustc_metadata;
 extern crate rustc_middle;
 extern crate rustc_session;
@@ -38,6 +40,7 @@ mod consts;
 mod context;
 mod debuginfo;
 mod declare;
+mod dso_local;
 mod intrinsic;
 mod llvm;
 mod llvm_args;
@@ -107,6 +110,10 @@ impl ModuleLlvm {
         self.target_machine.get_or_try_init(|| self.tm_spec.create()).map(|tm| tm.0)
     }
 
+    pub fn tm_spec(&self) -> &TargetMachineSpec {
+        &self.tm_spec
+    }
+
     pub fn llcx(&self) -> &llvm::Context {
         llvm::context(self.context.0)
     }
@@ -136,7 +143,7 @@ impl CodegenBackend for InkwellCodegenBackend {
 
     fn init(&self, sess: &Session) {
         back::target_machine::initialize_targets();
-        back::target_features::check_target_cpu(sess);
+        back::target_features::check_target(sess);
         unsupported::check_session(sess);
         llvm_args::configure(sess);
     }
@@ -166,6 +173,7 @@ impl CodegenBackend for InkwellCodegenBackend {
     }
 
     fn codegen_crate<'tcx>(&self, tcx: TyCtxt<'tcx>) -> Box<dyn Any> {
+        back::target_features::check_cpu_can_compile(tcx.sess);
         Box::new(rustc_codegen_ssa::base::codegen_crate(InkwellCodegenBackend, tcx))
     }
 

@@ -5,6 +5,7 @@ use std::sync::Once;
 
 use rustc_session::Session;
 use rustc_session::config::OptLevel;
+use rustc_target::spec::SanitizerSet;
 
 pub fn configure(sess: &Session) {
     static ONCE: Once = Once::new();
@@ -38,6 +39,23 @@ pub fn configure(sess: &Session) {
         }
         if !vectorize_slp {
             add_default("-vectorize-slp=false");
+        }
+        // The pass text `asan` has no options for these; the built-in backend always checks
+        // use-after-scope and recovers when asked to.
+        if sess.sanitizers().intersects(SanitizerSet::ADDRESS | SanitizerSet::KERNELADDRESS) {
+            add_default("-asan-use-after-scope=true");
+            if sess.opts.unstable_opts.sanitizer_recover.intersects(SanitizerSet::ADDRESS | SanitizerSet::KERNELADDRESS) {
+                add_default("-asan-recover=true");
+            }
+        }
+        // The built-in backend's counter lowering keeps counters in registers inside loops when
+        // optimizing; the pass text `instrprof` takes that from this option.
+        if sess.opts.cg.profile_generate.enabled() && level != OptLevel::No {
+            add_default("-do-counter-promotion=true");
+        }
+        // The pass text `pgo-instr-use` takes its profile from this option.
+        if let Some(profile) = &sess.opts.cg.profile_use {
+            add_default(&format!("-pgo-test-profile-file={}", profile.display()));
         }
         args.extend(user.iter().map(|s| s.to_string()));
 

@@ -31,6 +31,7 @@ impl<'tcx> PreDefineCodegenMethods<'tcx> for CodegenCx<'_, 'tcx> {
         });
         llvm::set_linkage(g, linkage_to_llvm(linkage));
         self.set_visibility(g, linkage, visibility);
+        self.assume_dso_local(g, false);
 
         let attrs = self.tcx.codegen_instance_attrs(instance.def);
         for &(alias, alias_linkage, alias_visibility) in &attrs.foreign_item_symbol_aliases {
@@ -79,6 +80,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             llvm::set_own_comdat(self.llmod, lldecl);
         }
         self.set_visibility(lldecl, linkage, visibility);
+        self.assume_dso_local(lldecl, false);
         lldecl
     }
 

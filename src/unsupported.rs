@@ -3,6 +3,19 @@
 
 use rustc_session::Session;
 use rustc_session::config::{DebugInfo, LtoCli};
+use rustc_target::spec::SanitizerSet;
+
+/// What `back::instrument` and `attributes::sanitize_attrs` implement. CFI and KCFI need type
+/// ids on every indirect call, DataFlowSanitizer its ABI lists: not done yet.
+const SUPPORTED_SANITIZERS: SanitizerSet = SanitizerSet::ADDRESS
+    .union(SanitizerSet::KERNELADDRESS)
+    .union(SanitizerSet::MEMORY)
+    .union(SanitizerSet::THREAD)
+    .union(SanitizerSet::HWADDRESS)
+    .union(SanitizerSet::KERNELHWADDRESS)
+    .union(SanitizerSet::LEAK)
+    .union(SanitizerSet::SAFESTACK)
+    .union(SanitizerSet::REALTIME);
 
 pub fn check_session(sess: &Session) {
     let refuse = |what: &str| {
@@ -17,11 +30,11 @@ pub fn check_session(sess: &Session) {
     if sess.instrument_coverage() {
         refuse("coverage instrumentation (-Cinstrument-coverage)");
     }
-    if !sess.sanitizers().is_empty() {
-        refuse("sanitizers (-Zsanitizer)");
+    for sanitizer in sess.sanitizers() & !SUPPORTED_SANITIZERS {
+        refuse(&format!("the {sanitizer} sanitizer (-Zsanitizer={sanitizer})"));
     }
-    if sess.opts.cg.profile_generate.enabled() || sess.opts.cg.profile_use.is_some() {
-        refuse("profile-guided optimization (-Cprofile-generate / -Cprofile-use)");
+    if sess.opts.unstable_opts.profile_sample_use.is_some() {
+        refuse("sample-based profile-guided optimization (-Zprofile-sample-use)");
     }
     if sess.target.requires_lto {
         refuse("a target that requires LTO");

@@ -1,7 +1,11 @@
 //! What happens after a CGU's IR exists: target machines, optimization, emission.
 
 pub mod bitcode;
+pub mod cpu_features;
+pub mod init_array;
+pub mod instrument;
 pub mod optimize;
+pub mod sections;
 pub mod target_features;
 pub mod target_machine;
 pub mod write;

@@ -9,6 +9,7 @@ use rustc_errors::{DiagCtxt, DiagCtxtHandle};
 use rustc_session::config::OptLevel;
 
 use crate::ModuleLlvm;
+use crate::back::{init_array, instrument};
 use crate::llvm::{self, diagnostics::Severity};
 
 /// Emits what LLVM reported on the module's context since the last call.
@@ -54,6 +55,20 @@ fn pipeline_for(level: OptLevel) -> &'static str {
     }
 }
 
+/// The whole pipeline for one module, in the built-in backend's order: PGO, the O-level
+/// pipeline, the sanitizers (which it adds at the pipeline's end, even with
+/// -Zno-prepopulate-passes), then the passes of -Cpasses.
+fn pipeline(module: &ModuleLlvm, config: &ModuleConfig, level: OptLevel) -> String {
+    let mut passes = Vec::new();
+    if !config.no_prepopulate_passes {
+        passes.extend(instrument::pgo_passes(module, config, level));
+        passes.push(pipeline_for(level).to_owned());
+    }
+    passes.extend(instrument::sanitizer_passes(config));
+    passes.extend(config.passes.iter().cloned());
+    passes.join(",")
+}
+
 /// Runs a textual pass pipeline on the module, reporting failure as an error.
 pub fn run_passes(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm, pipeline: &str, config: &ModuleConfig, level: OptLevel) {
     let tm = match module.target_machine() {
@@ -97,15 +112,10 @@ pub fn optimize(
         return;
     }
     let Some(level) = config.opt_level else { return };
-    let mut pipeline = if config.no_prepopulate_passes { String::new() } else { pipeline_for(level).to_owned() };
-    for pass in &config.passes {
-        if !pipeline.is_empty() {
-            pipeline.push(',');
-        }
-        pipeline.push_str(pass);
-    }
+    let pipeline = pipeline(llvm_module, config, level);
     if !pipeline.is_empty() {
         run_passes(dcx, llvm_module, &pipeline, config, level);
     }
+    init_array::move_structors_to_init_array(llvm_module);
 }
 

@@ -1,9 +1,8 @@
 //! Target CPU and features: what LLVM is told (`global_backend_features`, `target-cpu`) and
 //! what `cfg(target_feature)` reports (`target_config`).
 //!
-//! LLVM's C API cannot say which features a named CPU has, so the CPUs whose baselines are
-//! known here are the x86-64 micro-architecture levels and `native` (whose features LLVM does
-//! report). Any other `-Ctarget-cpu` is rejected with a clear error rather than guessed.
+//! Which features the CPU has is asked of LLVM (see `cpu_features`), so `cfg(target_feature)`
+//! is what LLVM will actually compile for, for any CPU LLVM knows.
 
 use rustc_codegen_ssa::TargetConfig;
 use rustc_codegen_ssa::target_features::{
@@ -32,12 +31,24 @@ pub fn target_cpu(sess: &Session) -> String {
     }
 }
 
+/// LLVM aborts the process when asked to make 64-bit code for a 32-bit CPU (the built-in
+/// backend crashes so); this says so instead. Printing the CPU's `cfg` still works.
+pub fn check_cpu_can_compile(sess: &Session) {
+    let cpu = target_cpu(sess);
+    if crate::back::cpu_features::CPUS_32_BIT.contains(&cpu.as_str()) {
+        sess.dcx().fatal(format!(
+            "-Ctarget-cpu={cpu} cannot run 64-bit code, so LLVM cannot compile for `{}` with it",
+            sess.opts.target_triple
+        ));
+    }
+}
+
 pub fn tune_cpu(sess: &Session) -> Option<String> {
     let name = sess.opts.unstable_opts.tune_cpu.as_deref()?;
     Some(if name == "native" { host_cpu_name() } else { name.to_owned() })
 }
 
-/// A Rust target feature's LLVM name(s) on x86-64.
+/// A Rust target feature's LLVM name and the LLVM features that come with it, on x86-64.
 pub fn to_llvm_features(rust_feature: &str) -> SmallVec<[&str; 2]> {
     match rust_feature {
         "sse4.2" => SmallVec::from_slice(&["sse4.2", "crc32"]),
@@ -46,12 +57,27 @@ pub fn to_llvm_features(rust_feature: &str) -> SmallVec<[&str; 2]> {
         "bmi1" => SmallVec::from_slice(&["bmi"]),
         "cmpxchg16b" => SmallVec::from_slice(&["cx16"]),
         "lahfsahf" => SmallVec::from_slice(&["sahf"]),
-        "apxf" => SmallVec::from_slice(&["egpr", "push2pop2"]),
+        "apxf" => SmallVec::from_slice(&["egpr", "push2pop2", "ppx", "ndd", "ccmp", "cf", "nf", "zu"]),
         f => SmallVec::from_slice(&[f]),
     }
 }
 
-/// The Rust features each x86-64 micro-architecture level adds to the one before.
+/// LLVM features that come with a Rust feature when it is enabled but are left alone when it
+/// is disabled (disabling SSE4.2 does not take CRC32 away).
+const ENABLE_ONLY: &[(&str, &str)] = &[("sse4.2", "crc32")];
+
+/// Rejects targets this backend cannot compile for.
+pub fn check_target(sess: &Session) {
+    if sess.target.arch != rustc_target::spec::Arch::X86_64 {
+        sess.dcx().fatal(format!(
+            "rustc_codegen_inkwell supports only x86_64 targets so far, not `{}`",
+            sess.opts.target_triple
+        ));
+    }
+}
+
+/// The Rust features each x86-64 micro-architecture level adds to the one before (the x86-64
+/// psABI's definition, which LLVM's CPUs of the same names follow).
 const X86_64_LEVELS: &[(&str, &[&str])] = &[
     ("x86-64", &["fxsr", "sse", "sse2", "x87"]),
     ("x86-64-v2", &["cmpxchg16b", "lahfsahf", "popcnt", "sse3", "sse4.1", "sse4.2", "ssse3"]),
@@ -59,39 +85,33 @@ const X86_64_LEVELS: &[(&str, &[&str])] = &[
     ("x86-64-v4", &["avx512bw", "avx512cd", "avx512dq", "avx512f", "avx512vl"]),
 ];
 
-/// Whether the target CPU (not counting `-Ctarget-feature`) has this Rust feature.
-fn base_cpu_has_feature(sess: &Session, rust_feature: &str) -> bool {
-    let cpu = sess.opts.cg.target_cpu.as_deref().unwrap_or(&sess.target.cpu);
-    if cpu == "native" {
-        let host = host_cpu_features();
-        return to_llvm_features(rust_feature).iter().all(|f| host.iter().any(|h| h.strip_prefix('+') == Some(f)));
-    }
-    let Some(level) = X86_64_LEVELS.iter().position(|(name, _)| *name == cpu) else {
-        return false;
-    };
-    X86_64_LEVELS[..=level].iter().any(|(_, features)| features.contains(&rust_feature))
-}
-
-/// Rejects CPUs whose feature set we cannot know (see the module comment).
-pub fn check_target_cpu(sess: &Session) {
-    if sess.target.arch != rustc_target::spec::Arch::X86_64 {
-        sess.dcx().fatal(format!(
-            "rustc_codegen_inkwell supports only x86_64 targets so far, not `{}`",
-            sess.opts.target_triple
-        ));
+/// What we expect the CPU to have, for LLVM to confirm: the host's own list for `native`, the
+/// level's definition for the x86-64 levels, nothing for other CPUs.
+fn expected_cpu_feature(sess: &Session, base: &[String], llvm_feature: &str) -> Option<bool> {
+    if let Some(f) = base.iter().rev().find(|f| &f[1..] == llvm_feature) {
+        return Some(f.starts_with('+'));
     }
     let cpu = sess.opts.cg.target_cpu.as_deref().unwrap_or(&sess.target.cpu);
-    if cpu != "native" && !X86_64_LEVELS.iter().any(|(name, _)| *name == cpu) {
-        sess.dcx().fatal(format!(
-            "-Ctarget-cpu={cpu} is not yet supported by rustc_codegen_inkwell \
-             (supported: native, x86-64, x86-64-v2, x86-64-v3, x86-64-v4)"
-        ));
-    }
+    let level = X86_64_LEVELS.iter().position(|(name, _)| *name == cpu)?;
+    let in_level = |rust_feature: &&str| to_llvm_features(rust_feature).contains(&llvm_feature);
+    Some(X86_64_LEVELS[..=level].iter().any(|(_, features)| features.iter().any(in_level)))
 }
 
 pub fn target_config(sess: &Session) -> TargetConfig {
-    let (unstable_target_features, target_features) =
-        cfg_target_feature::<2>(sess, to_llvm_features, |f| base_cpu_has_feature(sess, f));
+    // As the built-in backend: what the CPU has before `-Ctarget-feature`, which
+    // `cfg_target_feature` applies itself.
+    let base = base_backend_features(sess);
+    let mut llvm_features: Vec<&str> =
+        sess.target.rust_target_features().iter().flat_map(|(name, _, _)| to_llvm_features(name)).collect();
+    llvm_features.sort_unstable();
+    llvm_features.dedup();
+    let expected = |llvm_feature: &str| expected_cpu_feature(sess, &base, llvm_feature);
+    let has = crate::back::cpu_features::cpu_has_features(sess, &base, &llvm_features, expected)
+        .unwrap_or_else(|e| sess.dcx().fatal(format!("could not ask LLVM for the target CPU's features: {e}")));
+    let cpu_has = |llvm_feature: &str| llvm_features.binary_search(&llvm_feature).is_ok_and(|i| has[i]);
+    let (unstable_target_features, target_features) = cfg_target_feature::<2>(sess, to_llvm_features, |f| {
+        to_llvm_features(f).iter().all(|llvm_feature| cpu_has(llvm_feature))
+    });
     TargetConfig {
         target_features,
         unstable_target_features,
@@ -104,18 +124,27 @@ pub fn target_config(sess: &Session) -> TargetConfig {
     }
 }
 
-/// The `+feature,-feature` list given to the target machine and every function.
-pub fn global_backend_features(sess: &Session) -> Vec<String> {
+fn push_llvm_features(features: &mut Vec<String>, rust_feature: &str, enable: bool) {
+    let sign = if enable { '+' } else { '-' };
+    let skip = |f: &&str| !enable && ENABLE_ONLY.contains(&(rust_feature, *f));
+    features.extend(to_llvm_features(rust_feature).iter().filter(|f| !skip(f)).map(|f| format!("{sign}{f}")));
+}
+
+/// The features the CPU and the target imply: the host's with `-Ctarget-cpu=native`, then the
+/// target specification's.
+fn base_backend_features(sess: &Session) -> Vec<String> {
     let mut features = Vec::new();
     if sess.opts.cg.target_cpu.as_deref() == Some("native") {
         features.extend(host_cpu_features());
     }
-    let mut push = |rust_feature: &str, enable: bool| {
-        let sign = if enable { '+' } else { '-' };
-        features.extend(to_llvm_features(rust_feature).iter().map(|f| format!("{sign}{f}")));
-    };
-    target_spec_to_backend_features(sess, &mut push);
-    flag_to_backend_features(sess, &mut push);
+    target_spec_to_backend_features(sess, |f, enable| push_llvm_features(&mut features, f, enable));
+    features
+}
+
+/// The `+feature,-feature` list given to the target machine and every function.
+pub fn global_backend_features(sess: &Session) -> Vec<String> {
+    let mut features = base_backend_features(sess);
+    flag_to_backend_features(sess, |f, enable| push_llvm_features(&mut features, f, enable));
     retpoline_features_by_flags(sess, &mut features);
     sanitizer_features_by_flags(sess, &mut features);
     features

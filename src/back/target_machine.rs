@@ -69,6 +69,9 @@ pub struct TargetMachineSpec {
     opt_level: LLVMCodeGenOptLevel,
     reloc: LLVMRelocMode,
     code_model: LLVMCodeModel,
+    /// Each function and global in a section of its own, so the linker can drop unused ones
+    /// (LLVM's target options for this are not in the C API: see `back::sections`).
+    pub function_sections: bool,
 }
 
 impl TargetMachineSpec {
@@ -80,7 +83,25 @@ impl TargetMachineSpec {
             opt_level: to_llvm_opt_level(opt_level),
             reloc: to_llvm_reloc(sess.relocation_model()),
             code_model: to_llvm_code_model(sess.code_model()),
+            function_sections: sess.opts.unstable_opts.function_sections.unwrap_or(sess.target.function_sections),
         }
+    }
+
+    /// Whether the linker resolves every address before the program runs (no dynamic
+    /// relocations, so constants holding addresses can be read-only data).
+    pub fn is_static_reloc(&self) -> bool {
+        self.reloc == LLVMRelocMode::LLVMRelocStatic
+    }
+
+    /// The CPU LLVM is told (`native` resolved to the host's).
+    pub fn cpu(&self) -> &str {
+        &self.cpu
+    }
+
+    /// The same machine for 32-bit x86 code.
+    pub fn in_32_bit_mode(mut self) -> Self {
+        self.triple = self.triple.replacen("x86_64", "i686", 1);
+        self
     }
 
     pub fn create(&self) -> Result<OwnedTargetMachine, String> {

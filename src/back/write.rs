@@ -122,6 +122,11 @@ pub fn codegen(
         let path = outputs.temp_path_for_cgu(OutputType::LlvmAssembly, name);
         write_file_or_error(dcx, &path, "LLVM IR", print_ir(llvm_module, &path));
     }
+    // After the IR outputs, which stay as the built-in backend writes them.
+    if llvm_module.tm_spec().function_sections {
+        let static_reloc = llvm_module.tm_spec().is_static_reloc();
+        crate::back::sections::assign_unique_sections(llvm_module.llmod_raw(), static_reloc);
+    }
     if config.emit_asm {
         let path = outputs.temp_path_for_cgu(OutputType::Assembly, name);
         let object_too = matches!(config.emit_obj, EmitObj::ObjectCode(_));

@@ -3,7 +3,8 @@
 
 use rustc_codegen_ssa::common::TypeKind;
 use rustc_codegen_ssa::traits::*;
-use rustc_middle::ty::Ty;
+use rustc_middle::middle::codegen_fn_attrs::{CodegenFnAttrs, TargetFeature, TargetFeatureKind};
+use rustc_middle::ty::{Instance, Ty};
 use rustc_target::callconv::FnAbi;
 
 use super::{Builder, Funclet};
@@ -95,6 +96,24 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
                 _ => arg.raw(),
             })
             .collect()
+    }
+
+    /// The callee's `#[inline]` choice on the call site too (it also holds where only a
+    /// declaration of the callee is visible), unless inlining would bring in target features
+    /// the caller may not have.
+    pub(super) fn apply_inline_attr_to_callsite(
+        &mut self,
+        caller_attrs: &CodegenFnAttrs,
+        callee: Instance<'tcx>,
+        call: &'ll Value,
+    ) {
+        let tcx = self.cx.tcx;
+        let Some(attr) = crate::attributes::inline_attr(self.cx.llcx, tcx, callee) else { return };
+        let session_features = tcx.sess.target_features.iter().map(|&name| TargetFeature { name, kind: TargetFeatureKind::Implied });
+        let caller_features: Vec<TargetFeature> = caller_attrs.target_features.iter().cloned().chain(session_features).collect();
+        if tcx.is_target_feature_call_safe(&tcx.codegen_fn_attrs(callee.def_id()).target_features, &caller_features) {
+            llvm::add_callsite_attrs(call, llvm::AttributePlace::Function, &[attr]);
+        }
     }
 
     /// Parameter/return attributes and the calling convention of the callee's ABI, on the

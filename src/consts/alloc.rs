@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rustc_abi::{Align, HasDataLayout, Primitive, Scalar, Size, WrappingRange};
 use rustc_codegen_ssa::traits::*;
-use rustc_data_structures::fingerprint::Fingerprint;
+use rustc_hashes::Hash128;
 use rustc_data_structures::stable_hash::{StableHash, StableHasher};
 use rustc_middle::bug;
 use rustc_middle::mir::interpret::{
@@ -158,12 +158,12 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         };
         if !self.sess().fewer_names() && llvm::get_value_name(gv).is_empty() {
             // A content hash as the name keeps IR dumps stable and readable.
-            let hash: Fingerprint = self.tcx.with_stable_hashing_context(|mut hcx| {
+            let hash: Hash128 = self.tcx.with_stable_hashing_context(|mut hcx| {
                 let mut hasher = StableHasher::new();
                 inner.stable_hash(&mut hcx, &mut hasher);
                 hasher.finish()
             });
-            llvm::set_value_name(gv, format!("alloc_{}", hash.to_hex()).as_bytes());
+            llvm::set_value_name(gv, format!("alloc_{hash:032x}").as_bytes());
         }
         gv
     }

@@ -75,6 +75,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         if attrs.flags.contains(CodegenFnAttrFlags::THREAD_LOCAL) {
             llvm::set_thread_local_mode(g, self.tls_model);
         }
+        self.assume_dso_local(g, true);
 
         self.instances.borrow_mut().insert(instance, g);
         g
@@ -106,6 +107,8 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             self.declare_global(sym, self.type_i8())
         };
         llvm::set_linkage(target, crate::mono_item::linkage_to_llvm(linkage));
+        // Decided for the symbol itself: the caller decides for the holder below.
+        self.assume_dso_local(target, true);
 
         let holder_name =
             format!("_rust_extern_with_linkage_{:016x}_{sym}", self.tcx.stable_crate_id(LOCAL_CRATE));
@@ -159,6 +162,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         // `#[repr(align)]`/`#[rustc_align_static]` are already part of the allocation's alignment.
         self.set_global_alignment(g, alloc.align);
         llvm::set_initializer(g, init);
+        self.assume_dso_local(g, true);
         // The const interner decided whether the static's memory can change (no `static mut`,
         // no interior mutability): read-only data may go in .rodata.
         if alloc.mutability.is_not() {

@@ -228,6 +228,18 @@ pub fn set_visibility(v: &Value, vis: LLVMVisibility) {
 pub fn get_visibility(v: &Value) -> LLVMVisibility {
     unsafe { LLVMGetVisibility(v.raw()) }
 }
+/// Marks a global `dso_local`: references to it may bind directly instead of through the GOT
+/// or PLT. The C API has no setter, but LLVM marks a global `dso_local` whenever it gets a
+/// non-default visibility and keeps the mark when the visibility is set back.
+pub fn set_dso_local(v: &Value) {
+    let linkage = get_linkage(v);
+    let local = matches!(linkage, LLVMLinkage::LLVMInternalLinkage | LLVMLinkage::LLVMPrivateLinkage);
+    // Local symbols are dso_local already (and must keep default visibility).
+    if !local && get_visibility(v) == LLVMVisibility::LLVMDefaultVisibility {
+        set_visibility(v, LLVMVisibility::LLVMHiddenVisibility);
+        set_visibility(v, LLVMVisibility::LLVMDefaultVisibility);
+    }
+}
 pub fn set_unnamed_address(v: &Value, ua: LLVMUnnamedAddr) {
     unsafe { LLVMSetUnnamedAddress(v.raw(), ua) }
 }

@@ -1,0 +1,238 @@
+//! Which LLVM features a CPU has, asked of LLVM itself.
+//!
+//! LLVM's C API has no "does this target machine have feature F" query (the built-in backend
+//! calls its own C++ wrapper for it). But LLVM's inliner asks exactly that: on x86 it inlines a
+//! callee only if the caller's subtarget has every feature the callee's has. So for each
+//! feature F we build a caller with the CPU's attributes and a callee with the same attributes
+//! plus `+F`, run the inliner, and read the answer off whether the call is gone. Enabling F
+//! also enables what F implies, all of which the caller then has iff it has F: the answer is
+//! LLVM's own subtarget tables, for any CPU name LLVM knows.
+//!
+//! The x86 inliner ignores a few features that do not affect the instructions a function may
+//! use (its `InlineFeatureIgnoreList`); of the ones Rust has, `cx16` is asked of the code
+//! generator instead (a 128-bit compare-exchange becomes `cmpxchg16b` or a library call), and
+//! `sahf` — which nothing in 64-bit code generation reveals — comes from a list of CPUs.
+
+use std::fmt::Write;
+
+use rustc_session::Session;
+use rustc_session::config::OptLevel;
+
+use crate::back::target_machine::TargetMachineSpec;
+use crate::llvm::{self, owned::OwnedContext, owned::OwnedMemoryBuffer};
+
+/// tests/print_cfg.rs checks both lists against the built-in backend for every CPU LLVM lists.
+/// The CPUs LLVM 22 knows that cannot run 64-bit code. LLVM aborts the process when asked to
+/// make 64-bit code for one, so they are asked in 32-bit mode.
+pub const CPUS_32_BIT: &[&str] = &[
+    "athlon", "athlon-4", "athlon-mp", "athlon-tbird", "athlon-xp", "c3", "c3-2", "geode", "i386",
+    "i486", "i586", "i686", "k6", "k6-2", "k6-3", "lakemont", "pentium", "pentium-m", "pentium-mmx",
+    "pentium2", "pentium3", "pentium3m", "pentium4", "pentium4m", "pentium_4", "pentium_4_sse3",
+    "pentium_ii", "pentium_iii", "pentium_iii_no_xmm_regs", "pentium_m", "pentium_mmx",
+    "pentium_pro", "pentiumpro", "prescott", "winchip-c6", "winchip2", "yonah",
+];
+
+/// The first x86-64 generation, which lacks LAHF/SAHF in 64-bit mode (LLVM's `sahf`).
+const X86_64_CPUS_WITHOUT_SAHF: &[&str] = &[
+    "athlon-fx", "athlon64", "athlon64-sse3", "generic", "k8", "k8-sse3", "nocona", "opteron",
+    "opteron-sse3", "x86-64",
+];
+
+/// For each of `features` (LLVM names), whether the session's target CPU, with `base_features`
+/// (the `+f,-g` list the target machine gets), has it. `expected` may give the answer for some
+/// features (from the x86-64 level definitions, or the host's list): LLVM confirms those
+/// together in two probes, where asking feature by feature costs about 0.4 ms each.
+pub fn cpu_has_features(
+    sess: &Session,
+    base_features: &[String],
+    features: &[&str],
+    expected: impl Fn(&str) -> Option<bool>,
+) -> Result<Vec<bool>, String> {
+    let mut spec = TargetMachineSpec::new(sess, OptLevel::No, base_features);
+    let mut base = base_features.join(",");
+    let is_32_bit = CPUS_32_BIT.contains(&spec.cpu());
+    if is_32_bit {
+        spec = spec.in_32_bit_mode();
+        // What LLVM adds for every x86_64 triple, whatever the CPU.
+        base = if base.is_empty() { "+sse2".to_owned() } else { format!("+sse2,{base}") };
+    }
+    let cpu = spec.cpu();
+    let mut answers: Vec<Option<bool>> = features.iter().map(|f| expected(f)).collect();
+    let expected_as = |has: bool| -> Vec<&str> {
+        let comparable = |(f, e): (&&str, &Option<bool>)| *e == Some(has) && !IGNORED_BY_INLINER.contains(f);
+        features.iter().zip(&answers).filter(|&p| comparable(p)).map(|(f, _)| *f).collect()
+    };
+    if !confirm(&spec, cpu, &base, &expected_as(true), &expected_as(false))? {
+        answers.fill(None);
+    }
+    let unknown: Vec<&str> = features.iter().zip(&answers).filter(|(_, a)| a.is_none()).map(|(f, _)| *f).collect();
+    let mut inliner_answers = inliner_probe(&spec, cpu, &base, &unknown)?.into_iter();
+    let apx = crate::back::target_features::to_llvm_features("apxf");
+    for (&feature, answer) in features.iter().zip(&mut answers) {
+        if answer.is_some() {
+            continue;
+        }
+        let inlined = inliner_answers.next().unwrap();
+        *answer = Some(match feature {
+            "cx16" => codegen_has_cmpxchg16b(&spec, cpu, &base)?,
+            "sahf" => !is_32_bit && !X86_64_CPUS_WITHOUT_SAHF.contains(&cpu),
+            // APX extends 64-bit mode only: LLVM's 32-bit subtarget drops it, so the inliner
+            // cannot see it there, and a 32-bit CPU has none.
+            _ if is_32_bit && apx.contains(&feature) => false,
+            _ => inlined,
+        });
+    }
+    Ok(answers.into_iter().map(Option::unwrap).collect())
+}
+
+/// The features of Rust's x86 list that LLVM's x86 inliner does not compare.
+const IGNORED_BY_INLINER: &[&str] = &["cx16", "sahf"];
+
+fn fn_attributes(cpu: &str, features: &str) -> String {
+    format!("{{ \"target-cpu\"=\"{cpu}\" \"target-features\"=\"{features}\" }}")
+}
+
+fn with_feature(base: &str, feature: &str) -> String {
+    if base.is_empty() { format!("+{feature}") } else { format!("{base},+{feature}") }
+}
+
+/// Parses `ir` in a fresh context, hands the module to `f`.
+fn with_module<T>(ir: &str, f: impl FnOnce(llvm::LLVMModuleRef) -> Result<T, String>) -> Result<T, String> {
+    let context = OwnedContext::new();
+    unsafe {
+        // A copy, because LLVM's IR lexer needs the NUL terminator a copy gets.
+        let buffer = OwnedMemoryBuffer(llvm::LLVMCreateMemoryBufferWithMemoryRangeCopy(
+            ir.as_ptr().cast(),
+            ir.len(),
+            c"probe".as_ptr(),
+        ));
+        let mut module = std::ptr::null_mut();
+        let mut err = std::ptr::null_mut();
+        if llvm_sys::ir_reader::LLVMParseIRInContext2(context.0, buffer.0, &mut module, &mut err) != 0 {
+            return Err(llvm::take_message(err));
+        }
+        let result = f(module);
+        llvm::LLVMDisposeModule(module);
+        result
+    }
+}
+
+fn inliner_probe(spec: &TargetMachineSpec, cpu: &str, base: &str, features: &[&str]) -> Result<Vec<bool>, String> {
+    if features.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut ir = String::new();
+    writeln!(ir, "attributes #0 = {}", fn_attributes(cpu, base)).unwrap();
+    for (i, feature) in features.iter().enumerate() {
+        writeln!(
+            ir,
+            "{}\ndefine void @probe{i}() #0 {{\n  call void @callee{i}()\n  ret void\n}}\nattributes #{n} = {}",
+            callee_ir(&format!("callee{i}"), i + 1),
+            fn_attributes(cpu, &with_feature(base, feature)),
+            n = i + 1,
+        )
+        .unwrap();
+    }
+    run_inliner(spec, &ir, |module| {
+        Ok((0..features.len()).map(|i| unsafe { !calls_a_function(named_function(module, &format!("probe{i}"))) }).collect())
+    })
+}
+
+/// A callee for the inliner to consider; the empty asm keeps it from being an empty function,
+/// which the inliner might treat specially.
+fn callee_ir(name: &str, attributes: usize) -> String {
+    format!("define internal void @{name}() #{attributes} {{\n  call void asm sideeffect \"\", \"\"()\n  ret void\n}}")
+}
+
+unsafe fn named_function(module: llvm::LLVMModuleRef, name: &str) -> llvm::LLVMValueRef {
+    let name = llvm::cstr(name);
+    unsafe { llvm::LLVMGetNamedFunction(module, name.as_ptr()) }
+}
+
+/// Runs LLVM's inliner on `ir`, then reads the result with `read`.
+fn run_inliner<T>(spec: &TargetMachineSpec, ir: &str, read: impl FnOnce(llvm::LLVMModuleRef) -> Result<T, String>) -> Result<T, String> {
+    let tm = spec.create()?;
+    with_module(ir, |module| unsafe {
+        let opts = llvm_sys::transforms::pass_builder::LLVMCreatePassBuilderOptions();
+        let err = llvm_sys::transforms::pass_builder::LLVMRunPasses(module, c"cgscc(inline)".as_ptr(), tm.0, opts);
+        llvm_sys::transforms::pass_builder::LLVMDisposePassBuilderOptions(opts);
+        if !err.is_null() {
+            return Err(llvm::take_message(llvm_sys::error::LLVMGetErrorMessage(err)));
+        }
+        read(module)
+    })
+}
+
+/// Whether the CPU has all of `present` and none of `absent`, in one probe: a callee with
+/// `+present…` inlines into a caller with `-absent…` iff the CPU has all of `present` and
+/// removing `absent` (and what implies it) takes nothing away.
+fn confirm(spec: &TargetMachineSpec, cpu: &str, base: &str, present: &[&str], absent: &[&str]) -> Result<bool, String> {
+    if present.is_empty() && absent.is_empty() {
+        return Ok(true);
+    }
+    let with = |sign: char, features: &[&str]| {
+        let mut list = base.to_owned();
+        for f in features {
+            if !list.is_empty() {
+                list.push(',');
+            }
+            list.push(sign);
+            list.push_str(f);
+        }
+        list
+    };
+    let ir = format!(
+        "{}\ndefine void @probe() #0 {{\n  call void @callee()\n  ret void\n}}\n\
+         attributes #0 = {}\nattributes #1 = {}\n",
+        callee_ir("callee", 1),
+        fn_attributes(cpu, &with('-', absent)),
+        fn_attributes(cpu, &with('+', present)),
+    );
+    run_inliner(spec, &ir, |module| Ok(unsafe { !calls_a_function(named_function(module, "probe")) }))
+}
+
+unsafe fn calls_a_function(f: llvm::LLVMValueRef) -> bool {
+    unsafe {
+        let mut bb = llvm::LLVMGetFirstBasicBlock(f);
+        while !bb.is_null() {
+            let mut inst = llvm::LLVMGetFirstInstruction(bb);
+            while !inst.is_null() {
+                if !llvm::LLVMIsACallInst(inst).is_null()
+                    && !llvm::LLVMIsAFunction(llvm::LLVMGetCalledValue(inst)).is_null()
+                {
+                    return true;
+                }
+                inst = llvm::LLVMGetNextInstruction(inst);
+            }
+            bb = llvm::LLVMGetNextBasicBlock(bb);
+        }
+        false
+    }
+}
+
+/// Assembly for a function with the CPU's attributes and body `body`.
+fn codegen_probe(spec: &TargetMachineSpec, cpu: &str, base: &str, body: &str) -> Result<String, String> {
+    let ir = format!("define void @probe(ptr %p) #0 {{\n{body}\n  ret void\n}}\nattributes #0 = {}\n", fn_attributes(cpu, base));
+    let tm = spec.create()?;
+    with_module(&ir, |module| unsafe {
+        let mut buffer = std::ptr::null_mut();
+        let mut err = std::ptr::null_mut();
+        if llvm_sys::target_machine::LLVMTargetMachineEmitToMemoryBuffer(
+            tm.0,
+            module,
+            llvm_sys::target_machine::LLVMCodeGenFileType::LLVMAssemblyFile,
+            &mut err,
+            &mut buffer,
+        ) != 0
+        {
+            return Err(llvm::take_message(err));
+        }
+        Ok(String::from_utf8_lossy(OwnedMemoryBuffer(buffer).bytes()).into_owned())
+    })
+}
+
+/// LLVM only inlines 16-byte compare-exchange when the subtarget has `cx16`.
+fn codegen_has_cmpxchg16b(spec: &TargetMachineSpec, cpu: &str, base: &str) -> Result<bool, String> {
+    let asm = codegen_probe(spec, cpu, base, "  %r = cmpxchg ptr %p, i128 0, i128 1 seq_cst seq_cst")?;
+    Ok(asm.contains("cmpxchg16b"))
+}

@@ -1,0 +1,91 @@
+//! Function and data sections: every function and global in a section of its own
+//! (`.text.<name>`, `.rodata.<name>`, …) so that the linker's `--gc-sections` drops what
+//! nothing uses. The built-in backend asks LLVM for this through target options the C API
+//! lacks; naming each symbol's section explicitly gives the same sections. The names follow
+//! LLVM's own choice of section kind, which matters: a constant holding addresses must not go
+//! in read-only `.rodata` when the dynamic linker has to relocate it.
+
+use crate::llvm::{self, LLVMModuleRef, LLVMValueRef};
+
+/// Gives every function and global defined in `llmod` without a section one of its own.
+/// `static_reloc`: addresses are final at link time (no dynamic relocations).
+pub fn assign_unique_sections(llmod: LLVMModuleRef, static_reloc: bool) {
+    unsafe {
+        let mut f = llvm::LLVMGetFirstFunction(llmod);
+        while !f.is_null() {
+            if needs_section(f) {
+                set_section(f, ".text.");
+            }
+            f = llvm::LLVMGetNextFunction(f);
+        }
+        let mut g = llvm::LLVMGetFirstGlobal(llmod);
+        while !g.is_null() {
+            if needs_section(g) && llvm::LLVMGetLinkage(g) != llvm::LLVMLinkage::LLVMCommonLinkage {
+                set_section(g, data_section_prefix(g, static_reloc));
+            }
+            g = llvm::LLVMGetNextGlobal(g);
+        }
+    }
+}
+
+/// Definitions that end up in the object, have a name, and have no section yet; `llvm.*`
+/// globals (used lists, constructors) are not data.
+unsafe fn needs_section(v: LLVMValueRef) -> bool {
+    unsafe {
+        if llvm::LLVMIsDeclaration(v) != 0
+            || llvm::LLVMGetLinkage(v) == llvm::LLVMLinkage::LLVMAvailableExternallyLinkage
+        {
+            return false;
+        }
+        let section = llvm::LLVMGetSection(v);
+        if !section.is_null() && *section != 0 {
+            return false;
+        }
+        let name = name_of(v);
+        !name.is_empty() && !name.starts_with(b"llvm.")
+    }
+}
+
+unsafe fn name_of<'a>(v: LLVMValueRef) -> &'a [u8] {
+    unsafe {
+        let mut len = 0;
+        let ptr = llvm::LLVMGetValueName2(v, &mut len);
+        std::slice::from_raw_parts(ptr.cast(), len)
+    }
+}
+
+unsafe fn set_section(v: LLVMValueRef, prefix: &str) {
+    unsafe {
+        let mut section = prefix.as_bytes().to_vec();
+        section.extend_from_slice(name_of(v));
+        if let Ok(section) = std::ffi::CString::new(section) {
+            llvm::LLVMSetSection(v, section.as_ptr());
+        }
+    }
+}
+
+/// The section prefix LLVM would pick for the global's kind of data.
+unsafe fn data_section_prefix(g: LLVMValueRef, static_reloc: bool) -> &'static str {
+    unsafe {
+        let init = llvm::LLVMGetInitializer(g);
+        let zero = llvm::LLVMIsNull(init) != 0;
+        if llvm::LLVMIsThreadLocal(g) != 0 {
+            return if zero { ".tbss." } else { ".tdata." };
+        }
+        if llvm::LLVMIsGlobalConstant(g) != 0 {
+            return if !static_reloc && holds_addresses(init) { ".data.rel.ro." } else { ".rodata." };
+        }
+        if zero { ".bss." } else { ".data." }
+    }
+}
+
+/// Whether a constant refers to a global's address, which the dynamic linker may relocate.
+unsafe fn holds_addresses(c: LLVMValueRef) -> bool {
+    unsafe {
+        if !llvm::LLVMIsAGlobalValue(c).is_null() || !llvm::LLVMIsABlockAddress(c).is_null() {
+            return true;
+        }
+        // Plain data (strings, numbers, arrays of them) has no operands to look into.
+        (0..llvm::LLVMGetNumOperands(c).max(0) as u32).any(|i| holds_addresses(llvm::LLVMGetOperand(c, i)))
+    }
+}

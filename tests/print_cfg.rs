@@ -1,0 +1,91 @@
+//! `rustc --print cfg` with our backend must be exactly the built-in backend's: for every CPU
+//! LLVM knows (the built-in backend's `--print target-cpus`), and for combinations of CPUs
+//! with `-Ctarget-feature`. Our backend asks LLVM which features a CPU has by probes
+//! (src/back/cpu_features.rs); this checks the answers, the CPU lists there, and the warnings
+//! LLVM prints along the way (stderr is compared too).
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Mutex;
+
+/// CPU and feature combinations checked besides every CPU alone.
+const COMBINATIONS: &[&[&str]] = &[
+    &["-Ctarget-feature=+avx512f"],
+    &["-Ctarget-feature=-sse2"],
+    &["-Ctarget-feature=+sse4.2,-popcnt"],
+    &["-Ctarget-cpu=x86-64-v3", "-Ctarget-feature=-cmpxchg16b,-avx"],
+    &["-Ctarget-cpu=x86-64-v4", "-Ctarget-feature=-avx512f"],
+    &["-Ctarget-cpu=znver4", "-Ctarget-feature=-avx2"],
+    &["-Ctarget-cpu=skylake-avx512", "-Ctarget-feature=-sse4.2,+lahfsahf"],
+    &["-Ctarget-cpu=native", "-Ctarget-feature=-avx"],
+    &["-Ctarget-cpu=native", "-Ctarget-feature=+apxf"],
+    &["-Ctarget-cpu=k8", "-Ctarget-feature=+cmpxchg16b"],
+];
+
+fn print_cfg(root: &Path, backend: &str, args: &[&str]) -> String {
+    let out = Command::new("rustc")
+        .current_dir(root)
+        .arg(format!("-Zcodegen-backend={backend}"))
+        .args(["--print", "cfg"])
+        .args(args)
+        .output()
+        .expect("run rustc");
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (profile_dir, _) = support::profile_and_target_dirs();
+    let ours = support::build_backend(root, &profile_dir);
+    let ours = ours.to_str().expect("utf-8 path");
+
+    let listing = Command::new("rustc")
+        .current_dir(root)
+        .args(["-Zcodegen-backend=llvm", "--print", "target-cpus"])
+        .output()
+        .expect("run rustc --print target-cpus");
+    let cpus: Vec<String> = String::from_utf8_lossy(&listing.stdout)
+        .lines()
+        .skip(1) // "Available CPUs for this target:"
+        .filter_map(|line| line.split_whitespace().next().map(str::to_owned))
+        .collect();
+    assert!(cpus.len() > 100 && cpus.iter().any(|c| c == "znver4"), "unexpected CPU list: {cpus:?}");
+
+    let mut cases: Vec<Vec<String>> = cpus.iter().map(|cpu| vec![format!("-Ctarget-cpu={cpu}")]).collect();
+    cases.extend(COMBINATIONS.iter().map(|args| args.iter().map(|a| a.to_string()).collect()));
+
+    let next = Mutex::new(cases.iter());
+    let failures = Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                while let Some(case) = { next.lock().unwrap().next() } {
+                    let args: Vec<&str> = case.iter().map(String::as_str).collect();
+                    let builtin = print_cfg(root, "llvm", &args);
+                    let inkwell = print_cfg(root, ours, &args);
+                    if builtin != inkwell {
+                        failures.lock().unwrap().push(format!(
+                            "`rustc --print cfg {}` differs\n=== built-in\n{builtin}=== ours\n{inkwell}",
+                            args.join(" ")
+                        ));
+                    }
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    for failure in &failures {
+        eprintln!("{failure}");
+    }
+    println!("print_cfg: {} cases, {} passed, {} failed", cases.len(), cases.len() - failures.len(), failures.len());
+    if !failures.is_empty() {
+        std::process::exit(1);
+    }
+}

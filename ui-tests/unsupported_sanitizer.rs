@@ -1,0 +1,8 @@
+//@ check-diag
+//@ compile-flags: -Zsanitizer=dataflow
+// DataFlowSanitizer (like CFI and KCFI) is not implemented yet: it must give a clean error that
+// names it. Address, memory, thread, leak, safestack and realtime are supported (tests/instrument.rs).
+fn main() {
+    println!("hello");
+}
+//~ ERROR the dataflow sanitizer
