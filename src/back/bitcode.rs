@@ -58,10 +58,11 @@ impl ObjectFormat {
 /// stores the result in a global. It runs on a copy, so the global (and its `llvm.compiler.used`
 /// entry and metadata) never reaches the module that becomes the object file. The copy is made
 /// after the renaming passes the ThinLTO writer needs, which the object gets too, as with the
-/// built-in backend. That pass refuses (aborts on) non-ELF targets, which get plain bitcode.
+/// built-in backend. That pass supports only ELF and COFF (on Mach-O LLVM stops the process),
+/// so Mach-O targets get plain bitcode, without the summary.
 pub fn module_bitcode(module: &ModuleLlvm, format: ObjectFormat) -> Result<Vec<u8>, String> {
     let llmod = module.llmod_raw();
-    if format != ObjectFormat::Elf {
+    if format == ObjectFormat::MachO {
         let buffer = OwnedMemoryBuffer(unsafe { llvm_sys::bit_writer::LLVMWriteBitcodeToMemoryBuffer(llmod) });
         return Ok(buffer.bytes().to_vec());
     }
