@@ -252,6 +252,7 @@ impl WriteBackendMethods for InkwellCodegenBackend {
         module: &mut ModuleCodegen<ModuleLlvm>,
         config: &ModuleConfig,
     ) {
+        back::write::save_temp_bitcode(cgcx, shared_emitter, module, "no-opt");
         back::optimize::optimize(cgcx, prof, shared_emitter, module, config)
     }
 

@@ -27,9 +27,6 @@ pub fn check_session(sess: &Session) {
     if !matches!(sess.opts.cg.lto, LtoCli::Unspecified | LtoCli::No) {
         refuse("LTO (-Clto)");
     }
-    if sess.opts.cg.linker_plugin_lto.enabled() {
-        refuse("linker-plugin LTO (-Clinker-plugin-lto)");
-    }
     if sess.instrument_coverage() {
         refuse("coverage instrumentation (-Cinstrument-coverage)");
     }

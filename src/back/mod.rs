@@ -1,5 +1,6 @@
 //! What happens after a CGU's IR exists: target machines, optimization, emission.
 
+pub mod bitcode;
 pub mod cpu_features;
 pub mod init_array;
 pub mod instrument;

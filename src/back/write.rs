@@ -3,13 +3,15 @@
 
 use std::path::Path;
 
+use llvm_sys::target_machine::LLVMCodeGenFileType;
 use rustc_codegen_ssa::back::write::{CodegenContext, EmitObj, ModuleConfig, SharedEmitter};
-use rustc_codegen_ssa::{CompiledModule, ModuleCodegen};
+use rustc_codegen_ssa::{CompiledModule, ModuleCodegen, ModuleKind};
 use rustc_data_structures::profiling::SelfProfilerRef;
 use rustc_errors::{DiagCtxt, DiagCtxtHandle};
 use rustc_session::config::OutputType;
 
 use crate::ModuleLlvm;
+use crate::back::bitcode::{self, ObjectFormat};
 use crate::back::optimize::emit_llvm_diagnostics;
 use crate::llvm;
 
@@ -24,7 +26,7 @@ fn emit_machine_code(
     module: &ModuleLlvm,
     llmod: llvm::LLVMModuleRef,
     path: &Path,
-    kind: llvm_sys::target_machine::LLVMCodeGenFileType,
+    kind: LLVMCodeGenFileType,
 ) -> Result<(), String> {
     let tm = module.target_machine()?;
     let path_c = llvm::cstr(&path.to_string_lossy());
@@ -33,6 +35,69 @@ fn emit_machine_code(
         llvm_sys::target_machine::LLVMTargetMachineEmitToFile(tm, llmod, path_c.as_ptr() as *mut _, kind, &mut err)
     } != 0;
     if failed { Err(unsafe { llvm::take_message(err) }) } else { Ok(()) }
+}
+
+fn print_ir(module: &ModuleLlvm, path: &Path) -> Result<(), String> {
+    let path_c = llvm::cstr(&path.to_string_lossy());
+    let mut err = std::ptr::null_mut();
+    let failed = unsafe { llvm::LLVMPrintModuleToFile(module.llmod_raw(), path_c.as_ptr(), &mut err) } != 0;
+    if failed { Err(unsafe { llvm::take_message(err) }) } else { Ok(()) }
+}
+
+/// Code generation changes the module, so assembly is made from a copy when an object file is
+/// made from the module afterwards.
+fn emit_assembly(module: &ModuleLlvm, path: &Path, object_too: bool) -> Result<(), String> {
+    let kind = LLVMCodeGenFileType::LLVMAssemblyFile;
+    if !object_too {
+        return emit_machine_code(module, module.llmod_raw(), path, kind);
+    }
+    unsafe {
+        let copy = llvm::LLVMCloneModule(module.llmod_raw());
+        let result = emit_machine_code(module, copy, path, kind);
+        llvm::LLVMDisposeModule(copy);
+        result
+    }
+}
+
+/// With `-Csave-temps`, keeps the module's bitcode at a named stage (`<cgu>.<stage>.bc`), as
+/// the built-in backend does for the unoptimized module (`no-opt`).
+pub fn save_temp_bitcode(cgcx: &CodegenContext, shared_emitter: &SharedEmitter, module: &ModuleCodegen<ModuleLlvm>, stage: &str) {
+    if !cgcx.save_temps || module.kind != ModuleKind::Regular {
+        return;
+    }
+    let dcx = DiagCtxt::new(Box::new(shared_emitter.clone()));
+    let path = cgcx.output_filenames.temp_path_ext_for_cgu(&format!("{stage}.bc"), &module.name);
+    write_file_or_error(dcx.handle(), &path, "LLVM bitcode", bitcode::write_plain(&module.module_llvm, &path));
+}
+
+/// Writes the module's bitcode where the session wants it, if anywhere: the `.bc` output, the
+/// object file itself when objects are bitcode (linker-plugin LTO), and a section of the object
+/// file (`-Cembed-bitcode`, for rlibs; not for the allocator shim).
+fn emit_bitcode(dcx: DiagCtxtHandle<'_>, cgcx: &CodegenContext, module: &ModuleCodegen<ModuleLlvm>, config: &ModuleConfig) {
+    let embed = config.embed_bitcode() && module.kind == ModuleKind::Regular;
+    if !(config.emit_bc || config.emit_obj == EmitObj::Bitcode || embed) {
+        return;
+    }
+    let format = ObjectFormat::of(cgcx);
+    let bitcode = match bitcode::module_bitcode(&module.module_llvm, format) {
+        Ok(bitcode) => bitcode,
+        Err(e) => {
+            dcx.err(format!("could not serialize module `{}` to LLVM bitcode: {e}", module.name));
+            return;
+        }
+    };
+    let outputs = &cgcx.output_filenames;
+    if config.emit_bc {
+        let path = outputs.temp_path_for_cgu(OutputType::Bitcode, &module.name);
+        write_file_or_error(dcx, &path, "LLVM bitcode", std::fs::write(&path, &bitcode).map_err(|e| e.to_string()));
+    }
+    if config.emit_obj == EmitObj::Bitcode {
+        let path = outputs.temp_path_for_cgu(OutputType::Object, &module.name);
+        write_file_or_error(dcx, &path, "bitcode object", std::fs::write(&path, &bitcode).map_err(|e| e.to_string()));
+    }
+    if embed {
+        bitcode::embed_in_object(&module.module_llvm, format, &bitcode);
+    }
 }
 
 pub fn codegen(
@@ -49,18 +114,13 @@ pub fn codegen(
     let name = &module.name;
     let llvm_module = &module.module_llvm;
 
-    if config.emit_bc || config.emit_obj == EmitObj::Bitcode {
-        let path = outputs.temp_path_for_cgu(OutputType::Bitcode, name);
-        let path_c = llvm::cstr(&path.to_string_lossy());
-        let rc = unsafe { llvm_sys::bit_writer::LLVMWriteBitcodeToFile(llvm_module.llmod_raw(), path_c.as_ptr()) };
-        write_file_or_error(dcx, &path, "LLVM bitcode", if rc == 0 { Ok(()) } else { Err("LLVM failed".into()) });
+    if config.emit_thin_lto_summary {
+        dcx.err("`--emit=thin-link-bitcode` is not yet supported by rustc_codegen_inkwell");
     }
+    emit_bitcode(dcx, cgcx, &module, config);
     if config.emit_ir {
         let path = outputs.temp_path_for_cgu(OutputType::LlvmAssembly, name);
-        let path_c = llvm::cstr(&path.to_string_lossy());
-        let mut err = std::ptr::null_mut();
-        let failed = unsafe { llvm::LLVMPrintModuleToFile(llvm_module.llmod_raw(), path_c.as_ptr(), &mut err) } != 0;
-        write_file_or_error(dcx, &path, "LLVM IR", if failed { Err(unsafe { llvm::take_message(err) }) } else { Ok(()) });
+        write_file_or_error(dcx, &path, "LLVM IR", print_ir(llvm_module, &path));
     }
     // After the IR outputs, which stay as the built-in backend writes them.
     if llvm_module.tm_spec().function_sections {
@@ -68,31 +128,20 @@ pub fn codegen(
         crate::back::sections::assign_unique_sections(llvm_module.llmod_raw(), static_reloc);
     }
     if config.emit_asm {
-        // Code generation changes the module, so assembly is made from a copy when an object
-        // file is wanted too.
         let path = outputs.temp_path_for_cgu(OutputType::Assembly, name);
-        let kind = llvm_sys::target_machine::LLVMCodeGenFileType::LLVMAssemblyFile;
-        let result = if matches!(config.emit_obj, EmitObj::ObjectCode(_)) {
-            unsafe {
-                let copy = llvm::LLVMCloneModule(llvm_module.llmod_raw());
-                let result = emit_machine_code(llvm_module, copy, &path, kind);
-                llvm::LLVMDisposeModule(copy);
-                result
-            }
-        } else {
-            emit_machine_code(llvm_module, llvm_module.llmod_raw(), &path, kind)
-        };
-        write_file_or_error(dcx, &path, "assembly", result);
+        let object_too = matches!(config.emit_obj, EmitObj::ObjectCode(_));
+        write_file_or_error(dcx, &path, "assembly", emit_assembly(llvm_module, &path, object_too));
     }
     if let EmitObj::ObjectCode(_) = config.emit_obj {
         let path = outputs.temp_path_for_cgu(OutputType::Object, name);
-        let result = emit_machine_code(llvm_module, llvm_module.llmod_raw(), &path, llvm_sys::target_machine::LLVMCodeGenFileType::LLVMObjectFile);
+        let result = emit_machine_code(llvm_module, llvm_module.llmod_raw(), &path, LLVMCodeGenFileType::LLVMObjectFile);
         write_file_or_error(dcx, &path, "object file", result);
     }
     emit_llvm_diagnostics(dcx, llvm_module);
 
     module.into_compiled_module(
-        matches!(config.emit_obj, EmitObj::ObjectCode(_)),
+        // With linker-plugin LTO the object file is bitcode, written by `emit_bitcode`.
+        config.emit_obj != EmitObj::None,
         false,
         config.emit_bc,
         config.emit_asm,

@@ -1,0 +1,143 @@
+//! A module's bitcode in the form the built-in backend writes it (`--emit=llvm-bc`, bitcode
+//! objects for linker-plugin LTO, `-Cembed-bitcode`), and its embedding into the object file.
+
+use std::ffi::CStr;
+use std::path::Path;
+
+use llvm_sys::transforms::pass_builder::*;
+
+use rustc_codegen_ssa::back::write::CodegenContext;
+
+use crate::ModuleLlvm;
+use crate::llvm::{self, AsRaw, owned::OwnedMemoryBuffer};
+
+/// The global that LLVM's `embed-bitcode` pass puts the bitcode into.
+const EMBEDDED_OBJECT: &CStr = c"llvm.embedded.object";
+
+/// Runs a pass pipeline on `llmod` with default options.
+fn run_pipeline(module: &ModuleLlvm, llmod: llvm::LLVMModuleRef, pipeline: &str) -> Result<(), String> {
+    let tm = module.target_machine()?;
+    let pipeline_c = llvm::cstr(pipeline);
+    unsafe {
+        let opts = LLVMCreatePassBuilderOptions();
+        let err = LLVMRunPasses(llmod, pipeline_c.as_ptr(), tm, opts);
+        LLVMDisposePassBuilderOptions(opts);
+        if err.is_null() {
+            Ok(())
+        } else {
+            Err(llvm::take_message(llvm_sys::error::LLVMGetErrorMessage(err)))
+        }
+    }
+}
+
+/// The object file formats of x86_64 targets; they differ in how bitcode is embedded.
+#[derive(Clone, Copy, PartialEq)]
+pub enum ObjectFormat {
+    Elf,
+    Coff,
+    MachO,
+}
+
+impl ObjectFormat {
+    pub fn of(cgcx: &CodegenContext) -> Self {
+        if cgcx.is_pe_coff {
+            ObjectFormat::Coff
+        } else if cgcx.target_is_like_darwin {
+            ObjectFormat::MachO
+        } else {
+            ObjectFormat::Elf
+        }
+    }
+}
+
+/// The module's bitcode as the built-in backend serializes modules for its outputs: with a
+/// ThinLTO summary, so a linker doing LTO on it (or rustc's ThinLTO reading it back from
+/// `.llvmbc`) finds the summary it needs.
+///
+/// The C API has no ThinLTO bitcode writer, but LLVM's `embed-bitcode<thinlto>` pass runs it and
+/// stores the result in a global. It runs on a copy, so the global (and its `llvm.compiler.used`
+/// entry and metadata) never reaches the module that becomes the object file. The copy is made
+/// after the renaming passes the ThinLTO writer needs, which the object gets too, as with the
+/// built-in backend. That pass supports only ELF and COFF (on Mach-O LLVM stops the process),
+/// so Mach-O targets get plain bitcode, without the summary.
+pub fn module_bitcode(module: &ModuleLlvm, format: ObjectFormat) -> Result<Vec<u8>, String> {
+    let llmod = module.llmod_raw();
+    if format == ObjectFormat::MachO {
+        let buffer = OwnedMemoryBuffer(unsafe { llvm_sys::bit_writer::LLVMWriteBitcodeToMemoryBuffer(llmod) });
+        return Ok(buffer.bytes().to_vec());
+    }
+    run_pipeline(module, llmod, "canonicalize-aliases,name-anon-globals")?;
+    unsafe {
+        let copy = llvm::LLVMCloneModule(llmod);
+        let result = run_pipeline(module, copy, "embed-bitcode<thinlto>").and_then(|()| {
+            let global = llvm::LLVMGetNamedGlobal(copy, EMBEDDED_OBJECT.as_ptr());
+            let init = if global.is_null() { global } else { llvm::LLVMGetInitializer(global) };
+            if init.is_null() || llvm::LLVMIsConstantString(init) == 0 {
+                return Err("LLVM's embed-bitcode pass left no bitcode in the module".to_owned());
+            }
+            let mut len = 0;
+            let data = llvm::LLVMGetAsString(init, &mut len);
+            Ok(std::slice::from_raw_parts(data as *const u8, len).to_vec())
+        });
+        llvm::LLVMDisposeModule(copy);
+        result
+    }
+}
+
+/// Module-level assembly that puts `data` into an ELF section with the given flags. Bytes are
+/// written as fixed-width octal escapes so the assembly is plain ASCII and no escape can run
+/// into the next character.
+fn section_with_data(section: &str, flags: &str, data: &[u8]) -> Vec<u8> {
+    let mut asm = format!(".section {section},\"{flags}\"\n.ascii \"").into_bytes();
+    asm.reserve(data.len() * 2);
+    for &byte in data {
+        match byte {
+            b'"' | b'\\' => asm.extend_from_slice(&[b'\\', byte]),
+            0x20..0x7f => asm.push(byte),
+            _ => asm.extend_from_slice(&[b'\\', b'0' + (byte >> 6), b'0' + ((byte >> 3) & 7), b'0' + (byte & 7)]),
+        }
+    }
+    asm.extend_from_slice(b"\"\n");
+    asm
+}
+
+/// A private constant global holding `data` in `section`.
+fn add_section_global(module: &ModuleLlvm, name: &CStr, section: &str, data: &[u8]) {
+    unsafe {
+        let init = llvm::LLVMConstStringInContext2(module.llcx().raw(), data.as_ptr() as *const _, data.len(), 1);
+        let global = llvm::LLVMAddGlobal(module.llmod_raw(), llvm::LLVMTypeOf(init), name.as_ptr());
+        let global = llvm::value(global);
+        llvm::set_initializer(global, llvm::value(init));
+        llvm::set_section(global, section);
+        llvm::set_linkage(global, llvm::LLVMLinkage::LLVMPrivateLinkage);
+        llvm::set_global_constant(global, true);
+    }
+}
+
+/// Embeds `bitcode` in the module's object file where tools (rustc's own LTO among them) look
+/// for it, as the built-in backend does: `.llvmbc` with an empty `.llvmcmd` beside it.
+///
+/// On ELF and COFF both sections are flagged to be left out of the linked artifact (SHF_EXCLUDE
+/// "e", IMAGE_SCN_LNK_REMOVE "n"). LLVM has no API for section flags on globals, hence
+/// module-level assembly. Mach-O linkers skip these sections by themselves, so plain globals do.
+pub fn embed_in_object(module: &ModuleLlvm, format: ObjectFormat, bitcode: &[u8]) {
+    let flags = match format {
+        ObjectFormat::Elf => "e",
+        ObjectFormat::Coff => "n",
+        ObjectFormat::MachO => {
+            add_section_global(module, c"rustc.embedded.module", "__LLVM,__bitcode", bitcode);
+            add_section_global(module, c"rustc.embedded.cmdline", "__LLVM,__cmdline", &[]);
+            return;
+        }
+    };
+    for asm in [section_with_data(".llvmbc", flags, bitcode), section_with_data(".llvmcmd", flags, &[])] {
+        unsafe { llvm::LLVMAppendModuleInlineAsm(module.llmod_raw(), asm.as_ptr() as *const _, asm.len()) };
+    }
+}
+
+/// Writes the module's bitcode as it is (no summary), for `-Csave-temps` snapshots.
+pub fn write_plain(module: &ModuleLlvm, path: &Path) -> Result<(), String> {
+    let path_c = llvm::cstr(&path.to_string_lossy());
+    let rc = unsafe { llvm_sys::bit_writer::LLVMWriteBitcodeToFile(module.llmod_raw(), path_c.as_ptr()) };
+    if rc == 0 { Ok(()) } else { Err("LLVM could not write the file".to_owned()) }
+}
