@@ -148,6 +148,10 @@ impl CodegenBackend for InkwellCodegenBackend {
         llvm_args::configure(sess);
     }
 
+    fn print(&self, req: &rustc_session::config::PrintRequest, out: &mut String, sess: &Session) {
+        back::print::print(req, out, sess);
+    }
+
     fn provide(&self, providers: &mut Providers) {
         providers.queries.global_backend_features = |tcx, ()| back::target_features::global_backend_features(tcx.sess);
     }

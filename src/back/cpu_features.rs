@@ -21,7 +21,7 @@ use rustc_session::config::OptLevel;
 use crate::back::target_machine::TargetMachineSpec;
 use crate::llvm::{self, owned::OwnedContext, owned::OwnedMemoryBuffer};
 
-/// tests/print_cfg.rs checks both lists against the built-in backend for every CPU LLVM lists.
+/// tests/print_requests.rs checks both lists against the built-in backend for every CPU LLVM lists.
 /// The CPUs LLVM 22 knows that cannot run 64-bit code. LLVM aborts the process when asked to
 /// make 64-bit code for one, so they are asked in 32-bit mode.
 pub const CPUS_32_BIT: &[&str] = &[

@@ -5,6 +5,7 @@ pub mod cpu_features;
 pub mod init_array;
 pub mod instrument;
 pub mod optimize;
+pub mod print;
 pub mod sections;
 pub mod target_features;
 pub mod target_machine;

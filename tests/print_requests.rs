@@ -1,8 +1,9 @@
-//! `rustc --print cfg` with our backend must be exactly the built-in backend's: for every CPU
-//! LLVM knows (the built-in backend's `--print target-cpus`), and for combinations of CPUs
-//! with `-Ctarget-feature`. Our backend asks LLVM which features a CPU has by probes
-//! (src/back/cpu_features.rs); this checks the answers, the CPU lists there, and the warnings
-//! LLVM prints along the way (stderr is compared too).
+//! `rustc --print …` with our backend must print exactly what the built-in backend prints.
+//! Above all `--print cfg`, for every CPU LLVM knows (the built-in backend's `--print
+//! target-cpus`) and for combinations of CPUs with `-Ctarget-feature`: our backend asks LLVM
+//! which features a CPU has by probes (src/back/cpu_features.rs), and this checks the answers,
+//! the CPU lists there, and the warnings LLVM prints along the way (stderr is compared too).
+//! Then the other requests a backend answers (src/back/print.rs).
 
 mod support;
 
@@ -10,8 +11,8 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::Mutex;
 
-/// CPU and feature combinations checked besides every CPU alone.
-const COMBINATIONS: &[&[&str]] = &[
+/// `--print cfg` with CPU and feature combinations, checked besides every CPU alone.
+const CFG_COMBINATIONS: &[&[&str]] = &[
     &["-Ctarget-feature=+avx512f"],
     &["-Ctarget-feature=-sse2"],
     &["-Ctarget-feature=+sse4.2,-popcnt"],
@@ -24,11 +25,21 @@ const COMBINATIONS: &[&[&str]] = &[
     &["-Ctarget-cpu=k8", "-Ctarget-feature=+cmpxchg16b"],
 ];
 
-fn print_cfg(root: &Path, backend: &str, args: &[&str]) -> String {
+/// The other print requests a backend answers.
+const OTHER_REQUESTS: &[&[&str]] = &[
+    &["--print", "target-cpus"],
+    &["--print", "target-features"],
+    &["--print", "target-features", "-Ctarget-cpu=znver4"],
+    &["--print", "relocation-models"],
+    &["--print", "code-models"],
+    &["--print", "tls-models"],
+    &["--print", "stack-protector-strategies"],
+];
+
+fn print(root: &Path, backend: &str, args: &[&str]) -> String {
     let out = Command::new("rustc")
         .current_dir(root)
         .arg(format!("-Zcodegen-backend={backend}"))
-        .args(["--print", "cfg"])
         .args(args)
         .output()
         .expect("run rustc");
@@ -58,8 +69,10 @@ fn main() {
         .collect();
     assert!(cpus.len() > 100 && cpus.iter().any(|c| c == "znver4"), "unexpected CPU list: {cpus:?}");
 
-    let mut cases: Vec<Vec<String>> = cpus.iter().map(|cpu| vec![format!("-Ctarget-cpu={cpu}")]).collect();
-    cases.extend(COMBINATIONS.iter().map(|args| args.iter().map(|a| a.to_string()).collect()));
+    let cfg = |args: &[&str]| ["--print", "cfg"].iter().chain(args).map(|a| a.to_string()).collect::<Vec<_>>();
+    let mut cases: Vec<Vec<String>> = cpus.iter().map(|cpu| cfg(&[&format!("-Ctarget-cpu={cpu}")])).collect();
+    cases.extend(CFG_COMBINATIONS.iter().map(|args| cfg(args)));
+    cases.extend(OTHER_REQUESTS.iter().map(|args| args.iter().map(|a| a.to_string()).collect()));
 
     let next = Mutex::new(cases.iter());
     let failures = Mutex::new(Vec::new());
@@ -68,11 +81,11 @@ fn main() {
             s.spawn(|| {
                 while let Some(case) = { next.lock().unwrap().next() } {
                     let args: Vec<&str> = case.iter().map(String::as_str).collect();
-                    let builtin = print_cfg(root, "llvm", &args);
-                    let inkwell = print_cfg(root, ours, &args);
+                    let builtin = print(root, "llvm", &args);
+                    let inkwell = print(root, ours, &args);
                     if builtin != inkwell {
                         failures.lock().unwrap().push(format!(
-                            "`rustc --print cfg {}` differs\n=== built-in\n{builtin}=== ours\n{inkwell}",
+                            "`rustc {}` differs\n=== built-in\n{builtin}=== ours\n{inkwell}",
                             args.join(" ")
                         ));
                     }
@@ -84,7 +97,7 @@ fn main() {
     for failure in &failures {
         eprintln!("{failure}");
     }
-    println!("print_cfg: {} cases, {} passed, {} failed", cases.len(), cases.len() - failures.len(), failures.len());
+    println!("print requests: {} cases, {} passed, {} failed", cases.len(), cases.len() - failures.len(), failures.len());
     if !failures.is_empty() {
         std::process::exit(1);
     }
