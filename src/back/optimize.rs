@@ -44,25 +44,28 @@ fn verify(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm) -> bool {
     !broken
 }
 
-fn pipeline_for(level: OptLevel) -> &'static str {
-    match level {
-        OptLevel::No => "default<O0>",
-        OptLevel::Less => "default<O1>",
-        OptLevel::More => "default<O2>",
-        OptLevel::Aggressive => "default<O3>",
-        OptLevel::Size => "default<Os>",
-        OptLevel::SizeMin => "default<Oz>",
-    }
+/// The O-level pipeline; when the linker will do (Thin)LTO on our bitcode, the part of it
+/// that belongs before the link, as the built-in backend runs it.
+fn pipeline_for(level: OptLevel, pre_link: bool) -> String {
+    let level = match level {
+        OptLevel::No => "O0",
+        OptLevel::Less => "O1",
+        OptLevel::More => "O2",
+        OptLevel::Aggressive => "O3",
+        OptLevel::Size => "Os",
+        OptLevel::SizeMin => "Oz",
+    };
+    if pre_link { format!("thinlto-pre-link<{level}>") } else { format!("default<{level}>") }
 }
 
 /// The whole pipeline for one module, in the built-in backend's order: PGO, the O-level
 /// pipeline, the sanitizers (which it adds at the pipeline's end, even with
 /// -Zno-prepopulate-passes), then the passes of -Cpasses.
-fn pipeline(module: &ModuleLlvm, config: &ModuleConfig, level: OptLevel) -> String {
+fn pipeline(cgcx: &CodegenContext, module: &ModuleLlvm, config: &ModuleConfig, level: OptLevel) -> String {
     let mut passes = Vec::new();
     if !config.no_prepopulate_passes {
         passes.extend(instrument::pgo_passes(module, config, level));
-        passes.push(pipeline_for(level).to_owned());
+        passes.push(pipeline_for(level, cgcx.use_linker_plugin_lto));
     }
     passes.extend(instrument::sanitizer_passes(config));
     passes.extend(config.passes.iter().cloned());
@@ -98,7 +101,7 @@ pub fn run_passes(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm, pipeline: &str, 
 }
 
 pub fn optimize(
-    _cgcx: &CodegenContext,
+    cgcx: &CodegenContext,
     prof: &SelfProfilerRef,
     shared_emitter: &SharedEmitter,
     module: &mut ModuleCodegen<ModuleLlvm>,
@@ -112,7 +115,7 @@ pub fn optimize(
         return;
     }
     let Some(level) = config.opt_level else { return };
-    let pipeline = pipeline(llvm_module, config, level);
+    let pipeline = pipeline(cgcx, llvm_module, config, level);
     if !pipeline.is_empty() {
         run_passes(dcx, llvm_module, &pipeline, config, level);
     }
