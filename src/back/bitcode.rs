@@ -6,10 +6,8 @@ use std::path::Path;
 
 use llvm_sys::transforms::pass_builder::*;
 
-use rustc_codegen_ssa::back::write::CodegenContext;
-
 use crate::ModuleLlvm;
-use crate::llvm::{self, AsRaw, owned::OwnedMemoryBuffer};
+use crate::llvm;
 
 /// The global that LLVM's `embed-bitcode` pass puts the bitcode into.
 const EMBEDDED_OBJECT: &CStr = c"llvm.embedded.object";
@@ -30,26 +28,6 @@ fn run_pipeline(module: &ModuleLlvm, llmod: llvm::LLVMModuleRef, pipeline: &str)
     }
 }
 
-/// The object file formats of x86_64 targets; they differ in how bitcode is embedded.
-#[derive(Clone, Copy, PartialEq)]
-pub enum ObjectFormat {
-    Elf,
-    Coff,
-    MachO,
-}
-
-impl ObjectFormat {
-    pub fn of(cgcx: &CodegenContext) -> Self {
-        if cgcx.is_pe_coff {
-            ObjectFormat::Coff
-        } else if cgcx.target_is_like_darwin {
-            ObjectFormat::MachO
-        } else {
-            ObjectFormat::Elf
-        }
-    }
-}
-
 /// The module's bitcode as the built-in backend serializes modules for its outputs: with a
 /// ThinLTO summary, so a linker doing LTO on it (or rustc's ThinLTO reading it back from
 /// `.llvmbc`) finds the summary it needs.
@@ -58,14 +36,9 @@ impl ObjectFormat {
 /// stores the result in a global. It runs on a copy, so the global (and its `llvm.compiler.used`
 /// entry and metadata) never reaches the module that becomes the object file. The copy is made
 /// after the renaming passes the ThinLTO writer needs, which the object gets too, as with the
-/// built-in backend. That pass supports only ELF and COFF (on Mach-O LLVM stops the process),
-/// so Mach-O targets get plain bitcode, without the summary.
-pub fn module_bitcode(module: &ModuleLlvm, format: ObjectFormat) -> Result<Vec<u8>, String> {
+/// built-in backend. (The pass supports ELF and COFF; on Mach-O LLVM stops the process.)
+pub fn module_bitcode(module: &ModuleLlvm) -> Result<Vec<u8>, String> {
     let llmod = module.llmod_raw();
-    if format == ObjectFormat::MachO {
-        let buffer = OwnedMemoryBuffer(unsafe { llvm_sys::bit_writer::LLVMWriteBitcodeToMemoryBuffer(llmod) });
-        return Ok(buffer.bytes().to_vec());
-    }
     run_pipeline(module, llmod, "canonicalize-aliases,name-anon-globals")?;
     unsafe {
         let copy = llvm::LLVMCloneModule(llmod);
@@ -101,36 +74,14 @@ fn section_with_data(section: &str, flags: &str, data: &[u8]) -> Vec<u8> {
     asm
 }
 
-/// A private constant global holding `data` in `section`.
-fn add_section_global(module: &ModuleLlvm, name: &CStr, section: &str, data: &[u8]) {
-    unsafe {
-        let init = llvm::LLVMConstStringInContext2(module.llcx().raw(), data.as_ptr() as *const _, data.len(), 1);
-        let global = llvm::LLVMAddGlobal(module.llmod_raw(), llvm::LLVMTypeOf(init), name.as_ptr());
-        let global = llvm::value(global);
-        llvm::set_initializer(global, llvm::value(init));
-        llvm::set_section(global, section);
-        llvm::set_linkage(global, llvm::LLVMLinkage::LLVMPrivateLinkage);
-        llvm::set_global_constant(global, true);
-    }
-}
-
 /// Embeds `bitcode` in the module's object file where tools (rustc's own LTO among them) look
 /// for it, as the built-in backend does: `.llvmbc` with an empty `.llvmcmd` beside it.
 ///
-/// On ELF and COFF both sections are flagged to be left out of the linked artifact (SHF_EXCLUDE
-/// "e", IMAGE_SCN_LNK_REMOVE "n"). LLVM has no API for section flags on globals, hence
-/// module-level assembly. Mach-O linkers skip these sections by themselves, so plain globals do.
-pub fn embed_in_object(module: &ModuleLlvm, format: ObjectFormat, bitcode: &[u8]) {
-    let flags = match format {
-        ObjectFormat::Elf => "e",
-        ObjectFormat::Coff => "n",
-        ObjectFormat::MachO => {
-            add_section_global(module, c"rustc.embedded.module", "__LLVM,__bitcode", bitcode);
-            add_section_global(module, c"rustc.embedded.cmdline", "__LLVM,__cmdline", &[]);
-            return;
-        }
-    };
-    for asm in [section_with_data(".llvmbc", flags, bitcode), section_with_data(".llvmcmd", flags, &[])] {
+/// Both sections are flagged SHF_EXCLUDE ("e") to be left out of the linked artifact; LLVM has
+/// no API for section flags on globals, hence module-level assembly (ELF targets only, as this
+/// backend).
+pub fn embed_in_object(module: &ModuleLlvm, bitcode: &[u8]) {
+    for asm in [section_with_data(".llvmbc", "e", bitcode), section_with_data(".llvmcmd", "e", &[])] {
         unsafe { llvm::LLVMAppendModuleInlineAsm(module.llmod_raw(), asm.as_ptr() as *const _, asm.len()) };
     }
 }

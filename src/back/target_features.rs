@@ -68,9 +68,12 @@ const ENABLE_ONLY: &[(&str, &str)] = &[("sse4.2", "crc32")];
 
 /// Rejects targets this backend cannot compile for.
 pub fn check_target(sess: &Session) {
-    if sess.target.arch != rustc_target::spec::Arch::X86_64 {
+    // ELF only: section names (function sections, `.init_array`) are written out by us.
+    if sess.target.arch != rustc_target::spec::Arch::X86_64
+        || sess.target.binary_format != rustc_target::spec::BinaryFormat::Elf
+    {
         sess.dcx().fatal(format!(
-            "rustc_codegen_inkwell supports only x86_64 targets so far, not `{}`",
+            "rustc_codegen_inkwell supports only x86_64 ELF targets so far, not `{}`",
             sess.opts.target_triple
         ));
     }

@@ -11,7 +11,7 @@ use rustc_errors::{DiagCtxt, DiagCtxtHandle};
 use rustc_session::config::OutputType;
 
 use crate::ModuleLlvm;
-use crate::back::bitcode::{self, ObjectFormat};
+use crate::back::bitcode;
 use crate::back::optimize::emit_llvm_diagnostics;
 use crate::llvm;
 
@@ -78,8 +78,7 @@ fn emit_bitcode(dcx: DiagCtxtHandle<'_>, cgcx: &CodegenContext, module: &ModuleC
     if !(config.emit_bc || config.emit_obj == EmitObj::Bitcode || embed) {
         return;
     }
-    let format = ObjectFormat::of(cgcx);
-    let bitcode = match bitcode::module_bitcode(&module.module_llvm, format) {
+    let bitcode = match bitcode::module_bitcode(&module.module_llvm) {
         Ok(bitcode) => bitcode,
         Err(e) => {
             dcx.err(format!("could not serialize module `{}` to LLVM bitcode: {e}", module.name));
@@ -96,7 +95,7 @@ fn emit_bitcode(dcx: DiagCtxtHandle<'_>, cgcx: &CodegenContext, module: &ModuleC
         write_file_or_error(dcx, &path, "bitcode object", std::fs::write(&path, &bitcode).map_err(|e| e.to_string()));
     }
     if embed {
-        bitcode::embed_in_object(&module.module_llvm, format, &bitcode);
+        bitcode::embed_in_object(&module.module_llvm, &bitcode);
     }
 }
 
