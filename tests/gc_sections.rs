@@ -36,12 +36,7 @@ fn main() {
 "#;
 
 fn rustc(root: &Path, backend: &str, args: &[&str]) {
-    let out = Command::new("rustc")
-        .current_dir(root)
-        .arg(format!("-Zcodegen-backend={backend}"))
-        .args(args)
-        .output()
-        .expect("run rustc");
+    let out = support::rustc(root, backend, args);
     assert!(out.status.success(), "rustc {args:?} failed:\n{}", String::from_utf8_lossy(&out.stderr));
 }
 

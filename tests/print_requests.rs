@@ -8,7 +8,6 @@
 mod support;
 
 use std::path::Path;
-use std::process::Command;
 use std::sync::Mutex;
 
 /// `--print cfg` with CPU and feature combinations, checked besides every CPU alone.
@@ -37,12 +36,7 @@ const OTHER_REQUESTS: &[&[&str]] = &[
 ];
 
 fn print(root: &Path, backend: &str, args: &[&str]) -> String {
-    let out = Command::new("rustc")
-        .current_dir(root)
-        .arg(format!("-Zcodegen-backend={backend}"))
-        .args(args)
-        .output()
-        .expect("run rustc");
+    let out = support::rustc(root, backend, args);
     format!(
         "exit: {}\n--- stdout\n{}--- stderr\n{}",
         out.status,
@@ -57,11 +51,7 @@ fn main() {
     let ours = support::build_backend(root, &profile_dir);
     let ours = ours.to_str().expect("utf-8 path");
 
-    let listing = Command::new("rustc")
-        .current_dir(root)
-        .args(["-Zcodegen-backend=llvm", "--print", "target-cpus"])
-        .output()
-        .expect("run rustc --print target-cpus");
+    let listing = support::rustc(root, "llvm", &["--print", "target-cpus"]);
     let cpus: Vec<String> = String::from_utf8_lossy(&listing.stdout)
         .lines()
         .skip(1) // "Available CPUs for this target:"

@@ -34,6 +34,17 @@ pub fn build_backend(root: &Path, profile_dir: &Path) -> PathBuf {
 }
 
 
+/// Runs `rustc -Zcodegen-backend=<backend> <args>` in `root`, where rustup picks the pinned
+/// toolchain.
+pub fn rustc(root: &Path, backend: &str, args: &[&str]) -> std::process::Output {
+    Command::new("rustc")
+        .current_dir(root)
+        .arg(format!("-Zcodegen-backend={backend}"))
+        .args(args)
+        .output()
+        .expect("run rustc")
+}
+
 /// The pinned toolchain's sysroot (rustup picks it from rust-toolchain.toml in `root`).
 pub fn sysroot(root: &Path) -> PathBuf {
     let out = Command::new("rustc").current_dir(root).args(["--print", "sysroot"]).output().expect("run rustc");
