@@ -38,6 +38,21 @@ const X86_64_CPUS_WITHOUT_SAHF: &[&str] = &[
     "opteron-sse3", "x86-64",
 ];
 
+/// Whether LLVM knows the session's target CPU. For a name it does not know, LLVM warns on
+/// every subtarget it makes (the probes make dozens) and then aborts the process on 64-bit
+/// code; we say so once instead. LLVM's other warnings, e.g. about the target's features, are
+/// passed on.
+pub fn target_cpu_is_known(sess: &Session, base_features: &[String]) -> Result<bool, String> {
+    let spec = TargetMachineSpec::new(sess, OptLevel::No, base_features);
+    let (warnings, tm) = llvm::capture_stderr(|| spec.create())?;
+    tm?;
+    if warnings.contains("is not a recognized processor") {
+        return Ok(false);
+    }
+    eprint!("{warnings}");
+    Ok(true)
+}
+
 /// For each of `features` (LLVM names), whether the session's target CPU, with `base_features`
 /// (the `+f,-g` list the target machine gets), has it. `expected` may give the answer for some
 /// features (from the x86-64 level definitions, or the host's list): LLVM confirms those

@@ -72,11 +72,12 @@ struct Listing {
 }
 
 /// Makes a target machine with the feature `+help`, which makes LLVM print its CPU and feature
-/// tables to stderr, and reads them from there. rustc answers `--print` before it starts any
-/// other thread that could write to stderr meanwhile.
+/// tables to stderr, and reads them from there (rustc answers `--print` before it starts any
+/// other thread that could write to stderr meanwhile).
 fn llvm_listing(sess: &Session) -> Result<Listing, String> {
     let spec = TargetMachineSpec::new(sess, OptLevel::No, &["+help".to_owned()]);
-    let text = capture_stderr(|| spec.create().map(drop))?;
+    let (text, created) = llvm::capture_stderr(|| spec.create())?;
+    created?;
     let mut cpus = Vec::new();
     let mut features = Vec::new();
     let mut section = "";
@@ -98,32 +99,6 @@ fn llvm_listing(sess: &Session) -> Result<Listing, String> {
         return Err(format!("LLVM's listing was not understood:\n{text}"));
     }
     Ok(Listing { cpus, features })
-}
-
-/// Runs `f` with file descriptor 2 pointed at a temporary file, and returns what was written.
-fn capture_stderr(f: impl FnOnce() -> Result<(), String>) -> Result<String, String> {
-    use std::os::fd::AsRawFd;
-    unsafe extern "C" {
-        fn dup(fd: i32) -> i32;
-        fn dup2(from: i32, to: i32) -> i32;
-        fn close(fd: i32) -> i32;
-    }
-    let path = std::env::temp_dir().join(format!("rustc_codegen_inkwell-listing-{}", std::process::id()));
-    let file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let result = unsafe {
-        let saved = dup(2);
-        if saved < 0 || dup2(file.as_raw_fd(), 2) < 0 {
-            return Err("could not redirect stderr".into());
-        }
-        let result = f();
-        dup2(saved, 2);
-        close(saved);
-        result
-    };
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()));
-    let _ = std::fs::remove_file(&path);
-    result?;
-    text
 }
 
 fn host_cpu_name() -> String {

@@ -108,9 +108,16 @@ pub fn target_config(sess: &Session) -> TargetConfig {
         sess.target.rust_target_features().iter().flat_map(|(name, _, _)| to_llvm_features(name)).collect();
     llvm_features.sort_unstable();
     llvm_features.dedup();
+    let fail = |e: String| -> ! { sess.dcx().fatal(format!("could not ask LLVM for the target CPU's features: {e}")) };
+    if !crate::back::cpu_features::target_cpu_is_known(sess, &base).unwrap_or_else(|e| fail(e)) {
+        sess.dcx().fatal(format!(
+            "-Ctarget-cpu={} is not a CPU LLVM knows (`rustc --print target-cpus` lists them)",
+            target_cpu(sess)
+        ));
+    }
     let expected = |llvm_feature: &str| expected_cpu_feature(sess, &base, llvm_feature);
-    let has = crate::back::cpu_features::cpu_has_features(sess, &base, &llvm_features, expected)
-        .unwrap_or_else(|e| sess.dcx().fatal(format!("could not ask LLVM for the target CPU's features: {e}")));
+    let has =
+        crate::back::cpu_features::cpu_has_features(sess, &base, &llvm_features, expected).unwrap_or_else(|e| fail(e));
     let cpu_has = |llvm_feature: &str| llvm_features.binary_search(&llvm_feature).is_ok_and(|i| has[i]);
     let (unstable_target_features, target_features) = cfg_target_feature::<2>(sess, to_llvm_features, |f| {
         to_llvm_features(f).iter().all(|llvm_feature| cpu_has(llvm_feature))

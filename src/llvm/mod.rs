@@ -272,3 +272,29 @@ pub fn set_own_comdat(llmod: &Module, v: &Value) {
         comdat::LLVMSetComdat(v.raw(), comdat);
     }
 }
+
+/// Runs `f` with file descriptor 2 pointed at a temporary file, and returns what was written
+/// (LLVM prints some answers there). Nothing else may write to stderr meanwhile.
+pub fn capture_stderr<T>(f: impl FnOnce() -> T) -> Result<(String, T), String> {
+    use std::os::fd::AsRawFd;
+    unsafe extern "C" {
+        fn dup(fd: i32) -> i32;
+        fn dup2(from: i32, to: i32) -> i32;
+        fn close(fd: i32) -> i32;
+    }
+    let path = std::env::temp_dir().join(format!("rustc_codegen_inkwell-stderr-{}", std::process::id()));
+    let file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let result = unsafe {
+        let saved = dup(2);
+        if saved < 0 || dup2(file.as_raw_fd(), 2) < 0 {
+            return Err("could not redirect stderr".into());
+        }
+        let result = f();
+        dup2(saved, 2);
+        close(saved);
+        result
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()));
+    let _ = std::fs::remove_file(&path);
+    Ok((text?, result))
+}

@@ -1,0 +1,5 @@
+//@ check-diag
+//@ compile-flags: -Ctarget-cpu=no-such-cpu
+// A CPU name LLVM does not know: the built-in backend warns on every subtarget and then LLVM
+// aborts the process; we refuse it with one error.
+fn main() {} //~ ERROR -Ctarget-cpu=no-such-cpu is not a CPU LLVM knows
