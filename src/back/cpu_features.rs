@@ -21,7 +21,9 @@ use rustc_session::config::OptLevel;
 use crate::back::target_machine::TargetMachineSpec;
 use crate::llvm::{self, owned::OwnedContext, owned::OwnedMemoryBuffer};
 
-/// tests/print_requests.rs checks both lists against the built-in backend for every CPU LLVM lists.
+// tests/print_requests.rs checks both lists below against the built-in backend, for every CPU
+// LLVM lists.
+
 /// The CPUs LLVM 22 knows that cannot run 64-bit code. LLVM aborts the process when asked to
 /// make 64-bit code for one, so they are asked in 32-bit mode.
 pub const CPUS_32_BIT: &[&str] = &[
@@ -56,7 +58,7 @@ pub fn target_cpu_is_known(sess: &Session, base_features: &[String]) -> Result<b
 /// For each of `features` (LLVM names), whether the session's target CPU, with `base_features`
 /// (the `+f,-g` list the target machine gets), has it. `expected` may give the answer for some
 /// features (from the x86-64 level definitions, or the host's list): LLVM confirms those
-/// together in two probes, where asking feature by feature costs about 0.4 ms each.
+/// together in one probe, where asking feature by feature costs about 0.4 ms each.
 pub fn cpu_has_features(
     sess: &Session,
     base_features: &[String],
