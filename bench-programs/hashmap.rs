@@ -1,0 +1,53 @@
+//! HashMap-heavy work with the default SipHash hasher: word counting over generated text,
+//! integer-keyed entry updates, removals, and lookups. The checksum does not depend on
+//! iteration order (RandomState differs per run).
+
+use std::collections::{HashMap, HashSet};
+use std::hint::black_box;
+
+fn main() {
+    let n: usize = black_box(5_000_000);
+    let mut state = 0x9E3779B97F4A7C15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    let syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi"];
+    for _ in 0..n / 4 {
+        let r = next();
+        let len = 1 + (r % 4) as usize;
+        let word: String = (0..len).map(|i| syllables[(r >> (8 + 3 * i)) as usize & 7]).collect();
+        *counts.entry(word).or_insert(0) += 1;
+    }
+
+    let mut by_key: HashMap<u64, u64> = HashMap::with_capacity(1024);
+    for i in 0..n as u64 {
+        let k = next() % 200_000;
+        let e = by_key.entry(k).or_default();
+        *e = e.wrapping_mul(31).wrapping_add(i);
+        if i % 5 == 0 {
+            by_key.remove(&(k ^ 1));
+        }
+    }
+    let mut found = 0u64;
+    for k in 0..400_000u64 {
+        if let Some(v) = by_key.get(&k) {
+            found = found.wrapping_add(*v ^ k);
+        }
+    }
+
+    let seen: HashSet<u32> = (0..n).map(|_| (next() % 1_000_000) as u32).collect();
+
+    let word_sum: u64 = counts.iter().map(|(w, c)| (w.len() as u64) * (*c as u64)).sum();
+    let max_count = counts.values().max().copied().unwrap_or(0);
+    println!(
+        "words={} word_sum={word_sum} max={max_count} keys={} found={found:016x} seen={}",
+        counts.len(),
+        by_key.len(),
+        seen.len()
+    );
+}
