@@ -20,7 +20,9 @@
 //! selects programs whose names contain one of the substrings; `BENCH_REPS=n` timed runs per
 //! backend (default 5); `BENCH_COMPILE_REPS=n` compiles per backend (default 3);
 //! `BENCH_OURS_BACKEND=llvm` uses another `-Zcodegen-backend` value as "ours" (the ratios should
-//! then be 1 within noise, which checks the benchmark itself).
+//! then be 1 within noise, which checks the benchmark itself); `BENCH_RUSTFLAGS="-C…"` adds flags
+//! to both sides' rustc (e.g. `-Ccodegen-units=1`, to take partitioning and ThinLTO out of the
+//! comparison).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Output};
@@ -109,17 +111,23 @@ fn env_usize(name: &str, default: usize) -> usize {
 /// linker's map file (lld's format: `VMA LMA Size Align Out In`, input sections named
 /// `path:(section)`). Only the crate's codegen units count, not std's precompiled objects, which
 /// are identical for both backends and are most of the `.text` of a small program.
+///
+/// Each input section counts with its size rounded up to its alignment: the built-in backend puts
+/// every function in its own `.text.NAME` section (padding between them is the linker's and not
+/// in their sizes), while one `.text` section holding all functions includes that padding.
 fn own_code_size(map_file: &Path) -> u64 {
     let map = std::fs::read_to_string(map_file).unwrap_or_else(|e| panic!("read {}: {e}", map_file.display()));
     let mut total = 0;
     for line in map.lines() {
         let mut cols = line.split_whitespace();
-        let (Some(_vma), Some(_lma), Some(size), Some(_align), Some(input)) = (cols.next(), cols.next(), cols.next(), cols.next(), cols.next()) else {
+        let (Some(_vma), Some(_lma), Some(size), Some(align), Some(input)) = (cols.next(), cols.next(), cols.next(), cols.next(), cols.next()) else {
             continue;
         };
         let Some((file, section)) = input.split_once(":(") else { continue };
         if file.ends_with(".rcgu.o") && !file.contains(".rlib(") && section.starts_with(".text") {
-            total += u64::from_str_radix(size, 16).unwrap_or_else(|_| panic!("bad size in map line `{line}`"));
+            let size = u64::from_str_radix(size, 16).unwrap_or_else(|_| panic!("bad size in map line `{line}`"));
+            let align: u64 = align.parse().unwrap_or_else(|_| panic!("bad alignment in map line `{line}`"));
+            total += size.next_multiple_of(align.max(1));
         }
     }
     assert!(total > 0, "{}: no code from the program's own objects; has the map format changed?", map_file.display());
@@ -188,6 +196,7 @@ fn main() -> ExitCode {
         Ok(b) => b,
         Err(_) => support::build_backend(&root, &profile_dir).display().to_string(),
     };
+    let extra_flags: Vec<String> = std::env::var("BENCH_RUSTFLAGS").unwrap_or_default().split_whitespace().map(String::from).collect();
     let out_dir = target_dir.join("bench");
     std::fs::create_dir_all(&out_dir).expect("create target/bench");
 
@@ -203,7 +212,7 @@ fn main() -> ExitCode {
     }
 
     println!("ours = -Zcodegen-backend={ours}");
-    println!("built-in = -Zcodegen-backend=llvm; both: rustc --edition 2021 -Copt-level=3");
+    println!("built-in = -Zcodegen-backend=llvm; both: rustc --edition 2021 -Copt-level=3 {}", extra_flags.join(" "));
     println!("{} programs, {reps} timed runs and {compile_reps} compiles per backend, interleaved\n", names.len());
 
     let mut rows = Vec::new();
@@ -218,6 +227,7 @@ fn main() -> ExitCode {
                 Command::new("rustc")
                     .current_dir(&root)
                     .args(["--edition", "2021", "-Copt-level=3", &backend_flags[side]])
+                    .args(&extra_flags)
                     .args(extra)
                     .arg(&source)
                     .arg("-o")
