@@ -18,7 +18,7 @@
 //!
 //! Run: `cargo bench --bench codegen`. Environment: `BENCH_FILTER=a,b` (or free arguments)
 //! selects programs whose names contain one of the substrings; `BENCH_REPS=n` timed runs per
-//! backend (default 5); `BENCH_COMPILE_REPS=n` compiles per backend (default 3);
+//! backend (default 7); `BENCH_COMPILE_REPS=n` compiles per backend (default 3);
 //! `BENCH_OURS_BACKEND=llvm` uses another `-Zcodegen-backend` value as "ours" (the ratios should
 //! then be 1 within noise, which checks the benchmark itself); `BENCH_RUSTFLAGS="-C…"` adds flags
 //! to both sides' rustc (e.g. `-Ccodegen-units=1`, to take partitioning and ThinLTO out of the
@@ -184,7 +184,7 @@ fn first_difference(a: &[u8], b: &[u8]) -> String {
 fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let (profile_dir, target_dir) = support::profile_and_target_dirs();
-    let reps = env_usize("BENCH_REPS", 5);
+    let reps = env_usize("BENCH_REPS", 7);
     let compile_reps = env_usize("BENCH_COMPILE_REPS", 3);
     // cargo bench passes `--bench`; other free arguments select programs.
     let mut filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
