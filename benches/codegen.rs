@@ -219,7 +219,10 @@ fn main() -> ExitCode {
     let mut failures = Vec::new();
     for name in &names {
         eprint!("{name}: compiling…");
-        let source = root.join("bench-programs").join(format!("{name}.rs"));
+        // Relative to the repo root, where rustc runs: the path is embedded in the binaries (panic
+        // locations), and an absolute one would make code addresses, and so alignment-sensitive
+        // run times, depend on where the repo is checked out.
+        let source = format!("bench-programs/{name}.rs");
         let binaries = BACKENDS.map(|b| out_dir.join(format!("{name}-{b}")));
         let backend_flags = [format!("-Zcodegen-backend={ours}"), "-Zcodegen-backend=llvm".to_string()];
         let compile_to = |side: usize, output: &Path, extra: &[String]| {
