@@ -1,0 +1,348 @@
+//! Benchmark (not a test): our backend against rustc's built-in LLVM backend at -O3.
+//!
+//! Every `bench-programs/NAME.rs` is compiled the way a user would compile it, with
+//! `-Copt-level=3` and otherwise rustc's defaults, once with our backend and once with the
+//! built-in one (`-Zcodegen-backend=llvm`). Binaries go to `target/bench/NAME-{ours,builtin}`.
+//! For each program this prints the ours/built-in ratios of run time, binary size and compile
+//! time, then their geometric means. Both binaries must print the same output (each program
+//! prints a checksum); any difference makes the command fail.
+//!
+//! Measuring: runs (and compiles) alternate ours, built-in, ours, built-in, … so that drifting
+//! machine load hits both sides alike. Each measurement is the CPU time (user + system) of the
+//! child process and everything it waited for, from getrusage(RUSAGE_CHILDREN); unlike wall
+//! time it does not count the time a process waits for a core on this shared machine. The ratio
+//! uses the minimum over the repetitions: the programs are deterministic, and interference
+//! (other jobs, cache pollution, frequency changes) only ever adds time, so the minimum is the
+//! estimate closest to the cost of the code itself. The median ratio is printed next to it to
+//! show how noisy the run was. Code placement alone can move one program by a few percent (a
+//! 16-byte shift of `main` made one binary 4% slower), so judge single programs with that margin
+//! and the backends by the geometric mean.
+//!
+//! Run: `cargo bench --bench codegen`. Environment: `BENCH_FILTER=a,b` (or free arguments)
+//! selects programs whose names contain one of the substrings; `BENCH_REPS=n` timed runs per
+//! backend (default 7); `BENCH_COMPILE_REPS=n` compiles per backend (default 3);
+//! `BENCH_OURS_BACKEND=llvm` uses another `-Zcodegen-backend` value as "ours" (the ratios should
+//! then be 1 within noise, which checks the benchmark itself); `BENCH_RUSTFLAGS="-C…"` adds flags
+//! to both sides' rustc (e.g. `-Ccodegen-units=1`, to take partitioning and ThinLTO out of the
+//! comparison).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Output};
+use std::time::{Duration, Instant};
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+const BACKENDS: [&str; 2] = ["ours", "builtin"];
+
+/// `struct rusage` of x86_64 Linux: two `timeval`s (user, system), then 14 longs we ignore.
+#[repr(C)]
+struct Rusage {
+    utime: [i64; 2],
+    stime: [i64; 2],
+    _rest: [i64; 14],
+}
+
+unsafe extern "C" {
+    fn getrusage(who: i32, usage: *mut Rusage) -> i32;
+}
+
+const RUSAGE_CHILDREN: i32 = -1;
+
+/// CPU time (user + system) of all children that have ended and been waited for so far.
+fn children_cpu_time() -> Duration {
+    let mut u = Rusage { utime: [0; 2], stime: [0; 2], _rest: [0; 14] };
+    let rc = unsafe { getrusage(RUSAGE_CHILDREN, &mut u) };
+    assert_eq!(rc, 0, "getrusage failed");
+    let tv = |t: [i64; 2]| Duration::from_secs(t[0] as u64) + Duration::from_micros(t[1] as u64);
+    tv(u.utime) + tv(u.stime)
+}
+
+struct Measured {
+    output: Output,
+    cpu: Duration,
+    wall: Duration,
+}
+
+/// Runs `cmd` to completion. Only one child runs at a time, so the growth of the children's
+/// CPU time is this child's (and its own waited-for children's, e.g. the linker under rustc).
+fn measure(cmd: &mut Command) -> Measured {
+    let cpu0 = children_cpu_time();
+    let t0 = Instant::now();
+    let output = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let wall = t0.elapsed();
+    Measured { output, cpu: children_cpu_time() - cpu0, wall }
+}
+
+#[derive(Default, Clone)]
+struct Samples {
+    cpu: Vec<f64>,
+    wall: Vec<f64>,
+}
+
+impl Samples {
+    fn push(&mut self, m: &Measured) {
+        self.cpu.push(m.cpu.as_secs_f64());
+        self.wall.push(m.wall.as_secs_f64());
+    }
+}
+
+fn min(v: &[f64]) -> f64 {
+    v.iter().copied().fold(f64::INFINITY, f64::min)
+}
+
+fn median(v: &[f64]) -> f64 {
+    let mut s = v.to_vec();
+    s.sort_by(f64::total_cmp);
+    let n = s.len();
+    if n % 2 == 1 { s[n / 2] } else { (s[n / 2 - 1] + s[n / 2]) / 2.0 }
+}
+
+fn geomean(v: &[f64]) -> f64 {
+    (v.iter().map(|x| x.ln()).sum::<f64>() / v.len() as f64).exp()
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    match std::env::var(name) {
+        Ok(v) => v.parse().ok().filter(|&n| n > 0).unwrap_or_else(|| panic!("{name}={v}: expected a positive integer")),
+        Err(_) => default,
+    }
+}
+
+/// Bytes of machine code that the program's own objects put into the binary, read from the
+/// linker's map file (lld's format: `VMA LMA Size Align Out In`, input sections named
+/// `path:(section)`). Only the crate's codegen units count, not std's precompiled objects, which
+/// are identical for both backends and are most of the `.text` of a small program.
+///
+/// Each input section counts with its size rounded up to its alignment: the built-in backend puts
+/// every function in its own `.text.NAME` section (padding between them is the linker's and not
+/// in their sizes), while one `.text` section holding all functions includes that padding.
+fn own_code_size(map_file: &Path) -> u64 {
+    let map = std::fs::read_to_string(map_file).unwrap_or_else(|e| panic!("read {}: {e}", map_file.display()));
+    let mut total = 0;
+    for line in map.lines() {
+        let mut cols = line.split_whitespace();
+        let (Some(_vma), Some(_lma), Some(size), Some(align), Some(input)) = (cols.next(), cols.next(), cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let Some((file, section)) = input.split_once(":(") else { continue };
+        if file.ends_with(".rcgu.o") && !file.contains(".rlib(") && section.starts_with(".text") {
+            let size = u64::from_str_radix(size, 16).unwrap_or_else(|_| panic!("bad size in map line `{line}`"));
+            let align: u64 = align.parse().unwrap_or_else(|_| panic!("bad alignment in map line `{line}`"));
+            total += size.next_multiple_of(align.max(1));
+        }
+    }
+    assert!(total > 0, "{}: no code from the program's own objects; has the map format changed?", map_file.display());
+    total
+}
+
+struct Row {
+    name: String,
+    run: [Samples; 2],
+    compile: [Samples; 2],
+    file_size: [u64; 2],
+    code_size: [u64; 2],
+}
+
+impl Row {
+    fn run_ratio_min(&self) -> f64 {
+        min(&self.run[0].cpu) / min(&self.run[1].cpu)
+    }
+    fn run_ratio_median(&self) -> f64 {
+        median(&self.run[0].cpu) / median(&self.run[1].cpu)
+    }
+    fn run_ratio_wall_min(&self) -> f64 {
+        min(&self.run[0].wall) / min(&self.run[1].wall)
+    }
+    fn file_ratio(&self) -> f64 {
+        self.file_size[0] as f64 / self.file_size[1] as f64
+    }
+    fn code_ratio(&self) -> f64 {
+        self.code_size[0] as f64 / self.code_size[1] as f64
+    }
+    fn compile_ratio(&self) -> f64 {
+        min(&self.compile[0].cpu) / min(&self.compile[1].cpu)
+    }
+    fn compile_ratio_wall(&self) -> f64 {
+        min(&self.compile[0].wall) / min(&self.compile[1].wall)
+    }
+}
+
+/// The first line where two outputs differ, for the failure report.
+fn first_difference(a: &[u8], b: &[u8]) -> String {
+    let (a, b) = (String::from_utf8_lossy(a), String::from_utf8_lossy(b));
+    let mut la = a.lines();
+    let mut lb = b.lines();
+    for n in 1.. {
+        match (la.next(), lb.next()) {
+            (None, None) => break,
+            (x, y) if x == y => continue,
+            (x, y) => return format!("line {n}:\n      ours:    {}\n      builtin: {}", x.unwrap_or("<end>"), y.unwrap_or("<end>")),
+        }
+    }
+    "(same lines; differs in trailing bytes)".into()
+}
+
+fn main() -> ExitCode {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let (profile_dir, target_dir) = support::profile_and_target_dirs();
+    let reps = env_usize("BENCH_REPS", 7);
+    let compile_reps = env_usize("BENCH_COMPILE_REPS", 3);
+    // cargo bench passes `--bench`; other free arguments select programs.
+    let mut filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    if let Ok(f) = std::env::var("BENCH_FILTER") {
+        filters.extend(f.split(',').filter(|s| !s.is_empty()).map(String::from));
+    }
+
+    let ours = match std::env::var("BENCH_OURS_BACKEND") {
+        Ok(b) => b,
+        Err(_) => support::build_backend(&root, &profile_dir).display().to_string(),
+    };
+    let extra_flags: Vec<String> = std::env::var("BENCH_RUSTFLAGS").unwrap_or_default().split_whitespace().map(String::from).collect();
+    let out_dir = target_dir.join("bench");
+    std::fs::create_dir_all(&out_dir).expect("create target/bench");
+
+    let mut names: Vec<String> = std::fs::read_dir(root.join("bench-programs"))
+        .expect("read bench-programs/")
+        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".rs").map(String::from))
+        .filter(|n| filters.is_empty() || filters.iter().any(|f| n.contains(f.as_str())))
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        eprintln!("no program in bench-programs/ matches {filters:?}");
+        return ExitCode::FAILURE;
+    }
+
+    println!("ours = -Zcodegen-backend={ours}");
+    println!("built-in = -Zcodegen-backend=llvm; both: rustc --edition 2021 -Copt-level=3 {}", extra_flags.join(" "));
+    println!("{} programs, {reps} timed runs and {compile_reps} compiles per backend, interleaved\n", names.len());
+
+    let mut rows = Vec::new();
+    let mut failures = Vec::new();
+    for name in &names {
+        eprint!("{name}: compiling…");
+        // Relative to the repo root, where rustc runs: the path is embedded in the binaries (panic
+        // locations), and an absolute one would make code addresses, and so alignment-sensitive
+        // run times, depend on where the repo is checked out.
+        let source = format!("bench-programs/{name}.rs");
+        let binaries = BACKENDS.map(|b| out_dir.join(format!("{name}-{b}")));
+        let backend_flags = [format!("-Zcodegen-backend={ours}"), "-Zcodegen-backend=llvm".to_string()];
+        let compile_to = |side: usize, output: &Path, extra: &[String]| {
+            let m = measure(
+                Command::new("rustc")
+                    .current_dir(&root)
+                    .args(["--edition", "2021", "-Copt-level=3", &backend_flags[side]])
+                    .args(&extra_flags)
+                    .args(extra)
+                    .arg(&source)
+                    .arg("-o")
+                    .arg(output),
+            );
+            if !m.output.status.success() {
+                panic!("{name}: rustc with {} failed:\n{}", backend_flags[side], String::from_utf8_lossy(&m.output.stderr));
+            }
+            m
+        };
+        // An untimed first compile of each, which also warms the caches for the timed ones,
+        // writes a link map to measure the program's own code. The timed compiles use no extra
+        // flag and produce the binaries that are run.
+        let mut code_size = [0; 2];
+        for side in 0..2 {
+            let map = out_dir.join(format!("{name}-{}-map.map", BACKENDS[side]));
+            compile_to(side, &out_dir.join(format!("{name}-{}-map", BACKENDS[side])), &[format!("-Clink-arg=-Wl,-Map={}", map.display())]);
+            code_size[side] = own_code_size(&map);
+        }
+        let mut compile: [Samples; 2] = Default::default();
+        for _ in 0..compile_reps {
+            for side in 0..2 {
+                compile[side].push(&compile_to(side, &binaries[side], &[]));
+            }
+        }
+
+        eprint!(" running…");
+        let run = |side: usize| {
+            let m = measure(Command::new(&binaries[side]).env_remove("RUST_BACKTRACE"));
+            if !m.output.status.success() {
+                panic!("{name}-{} exited with {}:\n{}", BACKENDS[side], m.output.status, String::from_utf8_lossy(&m.output.stderr));
+            }
+            m
+        };
+        // An untimed first run of each warms the page cache and gives the reference outputs.
+        let reference = [run(0).output.stdout, run(1).output.stdout];
+        let mut mismatch = (reference[0] != reference[1]).then(|| format!("ours and built-in differ at {}", first_difference(&reference[0], &reference[1])));
+        let mut samples: [Samples; 2] = Default::default();
+        for _ in 0..reps {
+            for side in 0..2 {
+                let m = run(side);
+                if m.output.stdout != reference[side] && mismatch.is_none() {
+                    mismatch = Some(format!("{}: output changed between runs of the same binary", BACKENDS[side]));
+                }
+                samples[side].push(&m);
+            }
+        }
+        eprintln!(" done");
+        if let Some(diff) = mismatch {
+            eprintln!("!!! {name}: OUTPUT MISMATCH: {diff}");
+            failures.push(name.clone());
+        }
+        let size = |p: &PathBuf| std::fs::metadata(p).expect("binary").len();
+        rows.push(Row {
+            name: name.clone(),
+            run: samples,
+            compile,
+            file_size: [size(&binaries[0]), size(&binaries[1])],
+            code_size,
+        });
+    }
+
+    println!(
+        "{:<16} {:>9} {:>9} {:>7} {:>7} {:>7} | {:>9} {:>9} {:>6} | {:>8} {:>8} {:>6} | {:>7} {:>7} {:>6}",
+        "program", "run ours", "built-in", "min", "median", "wall", "code", "built-in", "ratio", "file", "built-in", "ratio", "compile", "built-in", "ratio"
+    );
+    for r in &rows {
+        let flag = if failures.contains(&r.name) { "  OUTPUT MISMATCH" } else { "" };
+        println!(
+            "{:<16} {:>8.3}s {:>8.3}s {:>7.3} {:>7.3} {:>7.3} | {:>9} {:>9} {:>6.3} | {:>7}K {:>7}K {:>6.3} | {:>6.3}s {:>7.3}s {:>6.3}{flag}",
+            r.name,
+            min(&r.run[0].cpu),
+            min(&r.run[1].cpu),
+            r.run_ratio_min(),
+            r.run_ratio_median(),
+            r.run_ratio_wall_min(),
+            r.code_size[0],
+            r.code_size[1],
+            r.code_ratio(),
+            r.file_size[0] / 1024,
+            r.file_size[1] / 1024,
+            r.file_ratio(),
+            min(&r.compile[0].cpu),
+            min(&r.compile[1].cpu),
+            r.compile_ratio(),
+        );
+    }
+    let gm = |f: fn(&Row) -> f64| geomean(&rows.iter().map(f).collect::<Vec<_>>());
+    println!(
+        "{:<16} {:>9} {:>9} {:>7.3} {:>7.3} {:>7.3} | {:>9} {:>9} {:>6.3} | {:>8} {:>8} {:>6.3} | {:>7} {:>7} {:>6.3}",
+        "geomean", "", "", gm(Row::run_ratio_min), gm(Row::run_ratio_median), gm(Row::run_ratio_wall_min), "", "", gm(Row::code_ratio), "", "", gm(Row::file_ratio), "", "", gm(Row::compile_ratio)
+    );
+    println!();
+    println!("run time: CPU time (user+sys) of the minimum of {reps} interleaved runs; ratios ours/built-in of that minimum,");
+    println!("  of the median CPU time, and of the minimum wall-clock time (which also counts waiting for a core)");
+    println!("compile time: CPU time of rustc and the linker, minimum of {compile_reps}; wall-clock geomean ratio {:.3}", gm(Row::compile_ratio_wall));
+    println!("code: bytes of .text from the program's own codegen units (from a link map); file: whole unstripped binary, mostly std");
+    println!(
+        "issue 4 goal at -O3: run-time geomean <= 1.02: {} ({:.3}); size ratio <= 1.05: {} (code {:.3}, file {:.3})",
+        if gm(Row::run_ratio_min) <= 1.02 { "met" } else { "NOT met" },
+        gm(Row::run_ratio_min),
+        if gm(Row::code_ratio) <= 1.05 && gm(Row::file_ratio) <= 1.05 { "met" } else { "NOT met" },
+        gm(Row::code_ratio),
+        gm(Row::file_ratio),
+    );
+
+    if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("\nFAILED: ours and built-in binaries print different output for: {}", failures.join(", "));
+        ExitCode::FAILURE
+    }
+}
