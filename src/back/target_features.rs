@@ -109,7 +109,10 @@ pub fn target_config(sess: &Session) -> TargetConfig {
     llvm_features.sort_unstable();
     llvm_features.dedup();
     let fail = |e: String| -> ! { sess.dcx().fatal(format!("could not ask LLVM for the target CPU's features: {e}")) };
-    if !crate::back::cpu_features::target_cpu_is_known(sess, &base).unwrap_or_else(|e| fail(e)) {
+    // The x86-64 levels and the host's CPU are known; only other names need LLVM's word.
+    let cpu = sess.opts.cg.target_cpu.as_deref().unwrap_or(&sess.target.cpu);
+    let surely_known = cpu == "native" || X86_64_LEVELS.iter().any(|(level, _)| *level == cpu);
+    if !surely_known && !crate::back::cpu_features::target_cpu_is_known(sess, &base).unwrap_or_else(|e| fail(e)) {
         sess.dcx().fatal(format!(
             "-Ctarget-cpu={} is not a CPU LLVM knows (`rustc --print target-cpus` lists them)",
             target_cpu(sess)
