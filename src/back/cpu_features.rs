@@ -19,7 +19,7 @@ use rustc_session::Session;
 use rustc_session::config::OptLevel;
 
 use crate::back::target_machine::TargetMachineSpec;
-use crate::llvm::{self, owned::OwnedContext, owned::OwnedMemoryBuffer};
+use crate::llvm::{self, owned::OwnedContext, owned::OwnedMemoryBuffer, owned::OwnedTargetMachine};
 
 // tests/print_requests.rs checks both lists below against the built-in backend, for every CPU
 // LLVM lists.
@@ -65,25 +65,17 @@ pub fn cpu_has_features(
     features: &[&str],
     expected: impl Fn(&str) -> Option<bool>,
 ) -> Result<Vec<bool>, String> {
-    let mut spec = TargetMachineSpec::new(sess, OptLevel::No, base_features);
-    let mut base = base_features.join(",");
-    let is_32_bit = CPUS_32_BIT.contains(&spec.cpu());
-    if is_32_bit {
-        spec = spec.in_32_bit_mode();
-        // What LLVM adds for every x86_64 triple, whatever the CPU.
-        base = if base.is_empty() { "+sse2".to_owned() } else { format!("+sse2,{base}") };
-    }
-    let cpu = spec.cpu();
+    let prober = Prober::new(sess, base_features)?;
     let mut answers: Vec<Option<bool>> = features.iter().map(|f| expected(f)).collect();
     let expected_as = |has: bool| -> Vec<&str> {
         let comparable = |(f, e): (&&str, &Option<bool>)| *e == Some(has) && !IGNORED_BY_INLINER.contains(f);
         features.iter().zip(&answers).filter(|&p| comparable(p)).map(|(f, _)| *f).collect()
     };
-    if !confirm(&spec, cpu, &base, &expected_as(true), &expected_as(false))? {
+    if !prober.confirm(&expected_as(true), &expected_as(false))? {
         answers.fill(None);
     }
     let unknown: Vec<&str> = features.iter().zip(&answers).filter(|(_, a)| a.is_none()).map(|(f, _)| *f).collect();
-    let mut inliner_answers = inliner_probe(&spec, cpu, &base, &unknown)?.into_iter();
+    let mut inliner_answers = prober.inliner_answers(&unknown)?.into_iter();
     let apx = crate::back::target_features::to_llvm_features("apxf");
     for (&feature, answer) in features.iter().zip(&mut answers) {
         if answer.is_some() {
@@ -91,11 +83,11 @@ pub fn cpu_has_features(
         }
         let inlined = inliner_answers.next().unwrap();
         *answer = Some(match feature {
-            "cx16" => codegen_has_cmpxchg16b(&spec, cpu, &base)?,
-            "sahf" => !is_32_bit && !X86_64_CPUS_WITHOUT_SAHF.contains(&cpu),
+            "cx16" => prober.has_cmpxchg16b()?,
+            "sahf" => !prober.is_32_bit && !X86_64_CPUS_WITHOUT_SAHF.contains(&prober.cpu.as_str()),
             // APX extends 64-bit mode only: LLVM's 32-bit subtarget drops it, so the inliner
             // cannot see it there, and a 32-bit CPU has none.
-            _ if is_32_bit && apx.contains(&feature) => false,
+            _ if prober.is_32_bit && apx.contains(&feature) => false,
             _ => inlined,
         });
     }
@@ -105,12 +97,17 @@ pub fn cpu_has_features(
 /// The features of Rust's x86 list that LLVM's x86 inliner does not compare.
 const IGNORED_BY_INLINER: &[&str] = &["cx16", "sahf"];
 
-fn fn_attributes(cpu: &str, features: &str) -> String {
-    format!("{{ \"target-cpu\"=\"{cpu}\" \"target-features\"=\"{features}\" }}")
-}
-
-fn with_feature(base: &str, feature: &str) -> String {
-    if base.is_empty() { format!("+{feature}") } else { format!("{base},+{feature}") }
+/// `base` followed by each of `features` with `sign` (`+` or `-`).
+fn feature_list(base: &str, sign: char, features: &[&str]) -> String {
+    let mut list = base.to_owned();
+    for f in features {
+        if !list.is_empty() {
+            list.push(',');
+        }
+        list.push(sign);
+        list.push_str(f);
+    }
+    list
 }
 
 /// Parses `ir` in a fresh context, hands the module to `f`.
@@ -134,27 +131,6 @@ fn with_module<T>(ir: &str, f: impl FnOnce(llvm::LLVMModuleRef) -> Result<T, Str
     }
 }
 
-fn inliner_probe(spec: &TargetMachineSpec, cpu: &str, base: &str, features: &[&str]) -> Result<Vec<bool>, String> {
-    if features.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut ir = String::new();
-    writeln!(ir, "attributes #0 = {}", fn_attributes(cpu, base)).unwrap();
-    for (i, feature) in features.iter().enumerate() {
-        writeln!(
-            ir,
-            "{}\ndefine void @probe{i}() #0 {{\n  call void @callee{i}()\n  ret void\n}}\nattributes #{n} = {}",
-            callee_ir(&format!("callee{i}"), i + 1),
-            fn_attributes(cpu, &with_feature(base, feature)),
-            n = i + 1,
-        )
-        .unwrap();
-    }
-    run_inliner(spec, &ir, |module| {
-        Ok((0..features.len()).map(|i| unsafe { !calls_a_function(named_function(module, &format!("probe{i}"))) }).collect())
-    })
-}
-
 /// A callee for the inliner to consider; the empty asm keeps it from being an empty function,
 /// which the inliner might treat specially.
 fn callee_ir(name: &str, attributes: usize) -> String {
@@ -164,48 +140,6 @@ fn callee_ir(name: &str, attributes: usize) -> String {
 unsafe fn named_function(module: llvm::LLVMModuleRef, name: &str) -> llvm::LLVMValueRef {
     let name = llvm::cstr(name);
     unsafe { llvm::LLVMGetNamedFunction(module, name.as_ptr()) }
-}
-
-/// Runs LLVM's inliner on `ir`, then reads the result with `read`.
-fn run_inliner<T>(spec: &TargetMachineSpec, ir: &str, read: impl FnOnce(llvm::LLVMModuleRef) -> Result<T, String>) -> Result<T, String> {
-    let tm = spec.create()?;
-    with_module(ir, |module| unsafe {
-        let opts = llvm_sys::transforms::pass_builder::LLVMCreatePassBuilderOptions();
-        let err = llvm_sys::transforms::pass_builder::LLVMRunPasses(module, c"cgscc(inline)".as_ptr(), tm.0, opts);
-        llvm_sys::transforms::pass_builder::LLVMDisposePassBuilderOptions(opts);
-        if !err.is_null() {
-            return Err(llvm::take_message(llvm_sys::error::LLVMGetErrorMessage(err)));
-        }
-        read(module)
-    })
-}
-
-/// Whether the CPU has all of `present` and none of `absent`, in one probe: a callee with
-/// `+present…` inlines into a caller with `-absent…` iff the CPU has all of `present` and
-/// removing `absent` (and what implies it) takes nothing away.
-fn confirm(spec: &TargetMachineSpec, cpu: &str, base: &str, present: &[&str], absent: &[&str]) -> Result<bool, String> {
-    if present.is_empty() && absent.is_empty() {
-        return Ok(true);
-    }
-    let with = |sign: char, features: &[&str]| {
-        let mut list = base.to_owned();
-        for f in features {
-            if !list.is_empty() {
-                list.push(',');
-            }
-            list.push(sign);
-            list.push_str(f);
-        }
-        list
-    };
-    let ir = format!(
-        "{}\ndefine void @probe() #0 {{\n  call void @callee()\n  ret void\n}}\n\
-         attributes #0 = {}\nattributes #1 = {}\n",
-        callee_ir("callee", 1),
-        fn_attributes(cpu, &with('-', absent)),
-        fn_attributes(cpu, &with('+', present)),
-    );
-    run_inliner(spec, &ir, |module| Ok(unsafe { !calls_a_function(named_function(module, "probe")) }))
 }
 
 unsafe fn calls_a_function(f: llvm::LLVMValueRef) -> bool {
@@ -227,29 +161,106 @@ unsafe fn calls_a_function(f: llvm::LLVMValueRef) -> bool {
     }
 }
 
-/// Assembly for a function with the CPU's attributes and body `body`.
-fn codegen_probe(spec: &TargetMachineSpec, cpu: &str, base: &str, body: &str) -> Result<String, String> {
-    let ir = format!("define void @probe(ptr %p) #0 {{\n{body}\n  ret void\n}}\nattributes #0 = {}\n", fn_attributes(cpu, base));
-    let tm = spec.create()?;
-    with_module(&ir, |module| unsafe {
-        let mut buffer = std::ptr::null_mut();
-        let mut err = std::ptr::null_mut();
-        if llvm_sys::target_machine::LLVMTargetMachineEmitToMemoryBuffer(
-            tm.0,
-            module,
-            llvm_sys::target_machine::LLVMCodeGenFileType::LLVMAssemblyFile,
-            &mut err,
-            &mut buffer,
-        ) != 0
-        {
-            return Err(llvm::take_message(err));
-        }
-        Ok(String::from_utf8_lossy(OwnedMemoryBuffer(buffer).bytes()).into_owned())
-    })
+/// The probes for one CPU and feature list, sharing one target machine.
+struct Prober {
+    tm: OwnedTargetMachine,
+    cpu: String,
+    /// The `+f,-g` list every probe function starts from.
+    base: String,
+    is_32_bit: bool,
 }
 
-/// LLVM only inlines 16-byte compare-exchange when the subtarget has `cx16`.
-fn codegen_has_cmpxchg16b(spec: &TargetMachineSpec, cpu: &str, base: &str) -> Result<bool, String> {
-    let asm = codegen_probe(spec, cpu, base, "  %r = cmpxchg ptr %p, i128 0, i128 1 seq_cst seq_cst")?;
-    Ok(asm.contains("cmpxchg16b"))
+impl Prober {
+    fn new(sess: &Session, base_features: &[String]) -> Result<Self, String> {
+        let mut spec = TargetMachineSpec::new(sess, OptLevel::No, base_features);
+        let mut base = base_features.join(",");
+        let is_32_bit = CPUS_32_BIT.contains(&spec.cpu());
+        if is_32_bit {
+            spec = spec.in_32_bit_mode();
+            // What LLVM adds for every x86_64 triple, whatever the CPU.
+            base = if base.is_empty() { "+sse2".to_owned() } else { format!("+sse2,{base}") };
+        }
+        Ok(Prober { tm: spec.create()?, cpu: spec.cpu().to_owned(), base, is_32_bit })
+    }
+
+    fn fn_attributes(&self, features: &str) -> String {
+        format!("{{ \"target-cpu\"=\"{}\" \"target-features\"=\"{features}\" }}", self.cpu)
+    }
+
+    /// Runs LLVM's inliner on `ir`, then reads the result with `read`.
+    fn run_inliner<T>(&self, ir: &str, read: impl FnOnce(llvm::LLVMModuleRef) -> Result<T, String>) -> Result<T, String> {
+        with_module(ir, |module| unsafe {
+            let opts = llvm_sys::transforms::pass_builder::LLVMCreatePassBuilderOptions();
+            let err = llvm_sys::transforms::pass_builder::LLVMRunPasses(module, c"cgscc(inline)".as_ptr(), self.tm.0, opts);
+            llvm_sys::transforms::pass_builder::LLVMDisposePassBuilderOptions(opts);
+            if !err.is_null() {
+                return Err(llvm::take_message(llvm_sys::error::LLVMGetErrorMessage(err)));
+            }
+            read(module)
+        })
+    }
+
+    /// Whether the CPU has all of `present` and none of `absent`, in one probe: a callee with
+    /// `+present…` inlines into a caller with `-absent…` iff the CPU has all of `present` and
+    /// removing `absent` (and what implies it) takes nothing away.
+    fn confirm(&self, present: &[&str], absent: &[&str]) -> Result<bool, String> {
+        if present.is_empty() && absent.is_empty() {
+            return Ok(true);
+        }
+        let ir = format!(
+            "{}\ndefine void @probe() #0 {{\n  call void @callee()\n  ret void\n}}\n\
+             attributes #0 = {}\nattributes #1 = {}\n",
+            callee_ir("callee", 1),
+            self.fn_attributes(&feature_list(&self.base, '-', absent)),
+            self.fn_attributes(&feature_list(&self.base, '+', present)),
+        );
+        self.run_inliner(&ir, |module| Ok(unsafe { !calls_a_function(named_function(module, "probe")) }))
+    }
+
+    /// Each feature on its own, all in one module.
+    fn inliner_answers(&self, features: &[&str]) -> Result<Vec<bool>, String> {
+        if features.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut ir = String::new();
+        writeln!(ir, "attributes #0 = {}", self.fn_attributes(&self.base)).unwrap();
+        for (i, feature) in features.iter().enumerate() {
+            writeln!(
+                ir,
+                "{}\ndefine void @probe{i}() #0 {{\n  call void @callee{i}()\n  ret void\n}}\nattributes #{n} = {}",
+                callee_ir(&format!("callee{i}"), i + 1),
+                self.fn_attributes(&feature_list(&self.base, '+', &[feature])),
+                n = i + 1,
+            )
+            .unwrap();
+        }
+        self.run_inliner(&ir, |module| {
+            Ok((0..features.len()).map(|i| unsafe { !calls_a_function(named_function(module, &format!("probe{i}"))) }).collect())
+        })
+    }
+
+    /// LLVM only inlines 16-byte compare-exchange when the subtarget has `cx16`.
+    fn has_cmpxchg16b(&self) -> Result<bool, String> {
+        let ir = format!(
+            "define void @probe(ptr %p) #0 {{\n  %r = cmpxchg ptr %p, i128 0, i128 1 seq_cst seq_cst\n  ret void\n}}\n\
+             attributes #0 = {}\n",
+            self.fn_attributes(&self.base)
+        );
+        let asm = with_module(&ir, |module| unsafe {
+            let mut buffer = std::ptr::null_mut();
+            let mut err = std::ptr::null_mut();
+            if llvm_sys::target_machine::LLVMTargetMachineEmitToMemoryBuffer(
+                self.tm.0,
+                module,
+                llvm_sys::target_machine::LLVMCodeGenFileType::LLVMAssemblyFile,
+                &mut err,
+                &mut buffer,
+            ) != 0
+            {
+                return Err(llvm::take_message(err));
+            }
+            Ok(String::from_utf8_lossy(OwnedMemoryBuffer(buffer).bytes()).into_owned())
+        })?;
+        Ok(asm.contains("cmpxchg16b"))
+    }
 }

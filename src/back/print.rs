@@ -11,6 +11,7 @@ use rustc_session::Session;
 use rustc_session::config::{OptLevel, PrintKind, PrintRequest};
 use rustc_target::spec::{RelocModel, TlsModel};
 
+use crate::back::target_features::host_cpu_name;
 use crate::back::target_machine::TargetMachineSpec;
 use crate::llvm;
 
@@ -101,10 +102,6 @@ fn llvm_listing(sess: &Session) -> Result<Listing, String> {
     Ok(Listing { cpus, features })
 }
 
-fn host_cpu_name() -> String {
-    unsafe { llvm::take_message(llvm::target_machine::LLVMGetHostCPUName()) }
-}
-
 fn print_cpus(sess: &Session, listing: &Listing, out: &mut String) {
     let default_cpu = match &*sess.target.cpu {
         "native" => host_cpu_name(),
@@ -144,26 +141,20 @@ fn print_features(sess: &Session, listing: &Listing, out: &mut String) {
     let description = |llvm_name: &str| {
         listing.features.iter().find(|(name, _)| name == llvm_name).map(|(_, desc)| desc.as_str())
     };
-    let mut rust_features: Vec<(&str, &str)> = sess
+    // Each Rust feature with its LLVM name.
+    let named_by_rust: Vec<(&str, &str)> = sess
         .target
         .rust_target_features()
         .iter()
         .filter(|(_, gate, _)| gate.in_cfg())
-        .map(|(name, _, _)| {
-            let llvm_name = crate::back::target_features::to_llvm_features(name)[0];
-            (*name, description(llvm_name).unwrap_or(""))
-        })
+        .map(|(name, _, _)| (*name, crate::back::target_features::to_llvm_features(name)[0]))
         .collect();
+    let mut rust_features: Vec<(&str, &str)> =
+        named_by_rust.iter().map(|&(name, llvm_name)| (name, description(llvm_name).unwrap_or(""))).collect();
     rust_features.push(("crt-static", "Enables C Run-time Libraries to be statically linked"));
     rust_features.sort();
     // LLVM's features that no Rust feature names.
-    let named_by_rust: Vec<&str> = sess
-        .target
-        .rust_target_features()
-        .iter()
-        .filter(|(_, gate, _)| gate.in_cfg())
-        .map(|(name, _, _)| crate::back::target_features::to_llvm_features(name)[0])
-        .collect();
+    let named_by_rust: Vec<&str> = named_by_rust.iter().map(|&(_, llvm_name)| llvm_name).collect();
     let llvm_only: Vec<&(String, String)> =
         listing.features.iter().filter(|(name, _)| !named_by_rust.contains(&name.as_str())).collect();
 

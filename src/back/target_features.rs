@@ -14,7 +14,7 @@ use smallvec::SmallVec;
 
 use crate::llvm;
 
-fn host_cpu_name() -> String {
+pub fn host_cpu_name() -> String {
     unsafe { llvm::take_message(llvm::target_machine::LLVMGetHostCPUName()) }
 }
 
@@ -24,8 +24,13 @@ fn host_cpu_features() -> Vec<String> {
     all.split(',').filter(|f| !f.is_empty()).map(str::to_owned).collect()
 }
 
+/// The CPU as the session names it (`native` unresolved).
+fn requested_cpu(sess: &Session) -> &str {
+    sess.opts.cg.target_cpu.as_deref().unwrap_or(&sess.target.cpu)
+}
+
 pub fn target_cpu(sess: &Session) -> String {
-    match sess.opts.cg.target_cpu.as_deref().unwrap_or(&sess.target.cpu) {
+    match requested_cpu(sess) {
         "native" => host_cpu_name(),
         cpu => cpu.to_owned(),
     }
@@ -94,7 +99,7 @@ fn expected_cpu_feature(sess: &Session, base: &[String], llvm_feature: &str) -> 
     if let Some(f) = base.iter().rev().find(|f| &f[1..] == llvm_feature) {
         return Some(f.starts_with('+'));
     }
-    let cpu = sess.opts.cg.target_cpu.as_deref().unwrap_or(&sess.target.cpu);
+    let cpu = requested_cpu(sess);
     let level = X86_64_LEVELS.iter().position(|(name, _)| *name == cpu)?;
     let in_level = |rust_feature: &&str| to_llvm_features(rust_feature).contains(&llvm_feature);
     Some(X86_64_LEVELS[..=level].iter().any(|(_, features)| features.iter().any(in_level)))
@@ -110,7 +115,7 @@ pub fn target_config(sess: &Session) -> TargetConfig {
     llvm_features.dedup();
     let fail = |e: String| -> ! { sess.dcx().fatal(format!("could not ask LLVM for the target CPU's features: {e}")) };
     // The x86-64 levels and the host's CPU are known; only other names need LLVM's word.
-    let cpu = sess.opts.cg.target_cpu.as_deref().unwrap_or(&sess.target.cpu);
+    let cpu = requested_cpu(sess);
     let surely_known = cpu == "native" || X86_64_LEVELS.iter().any(|(level, _)| *level == cpu);
     if !surely_known && !crate::back::cpu_features::target_cpu_is_known(sess, &base).unwrap_or_else(|e| fail(e)) {
         sess.dcx().fatal(format!(
