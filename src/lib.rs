@@ -62,7 +62,7 @@ use rustc_codegen_ssa::traits::*;
 use rustc_codegen_ssa::{CompiledModule, CompiledModules, CrateInfo, ModuleCodegen, TargetConfig};
 use rustc_data_structures::fx::FxIndexMap;
 use rustc_data_structures::profiling::SelfProfilerRef;
-use rustc_errors::{DiagCtxt, DiagCtxtHandle};
+use rustc_errors::DiagCtxtHandle;
 use rustc_middle::dep_graph::{WorkProduct, WorkProductId};
 use rustc_middle::ty::TyCtxt;
 use rustc_middle::util::Providers;
@@ -70,9 +70,9 @@ use rustc_session::Session;
 use rustc_session::config::{OptLevel, OutputFilenames};
 use rustc_span::Symbol;
 
-use crate::back::target_machine::TargetMachineSpec;
+use crate::back::target_machine::{TargetMachine, TargetMachineSpec};
 use crate::llvm::diagnostics::Collected;
-use crate::llvm::owned::{OwnedContext, OwnedMemoryBuffer, OwnedTargetMachine};
+use crate::llvm::owned::{OwnedContext, OwnedTargetMachine};
 
 #[derive(Clone)]
 pub struct InkwellCodegenBackend;
@@ -87,6 +87,9 @@ pub struct ModuleLlvm {
     pub name: String,
     tm_spec: TargetMachineSpec,
     pub diagnostics: Box<Collected>,
+    /// What `-Cembed-bitcode` embeds when it is not the module itself: after ThinLTO, the
+    /// module as it was before (as the built-in backend embeds it).
+    pub embed_bitcode: Option<Vec<u8>>,
 }
 
 // SAFETY: a module and its context move between the coordinator's threads but are only ever
@@ -96,13 +99,47 @@ unsafe impl Sync for ModuleLlvm {}
 
 impl ModuleLlvm {
     fn new(tcx: TyCtxt<'_>, name: &str) -> Self {
+        let tm = TargetMachineSpec::new(tcx.sess, tcx.backend_optimization_level(()), &tcx.global_backend_features(()));
+        let (context, diagnostics) = Self::context(tcx.sess.fewer_names());
+        let llmod = llvm::AsRaw::raw(context::create_module(tcx, llvm::context(context.0), name));
+        ModuleLlvm {
+            target_machine: OnceCell::new(),
+            context,
+            llmod,
+            name: name.to_owned(),
+            tm_spec: tm,
+            diagnostics,
+            embed_bitcode: None,
+        }
+    }
+
+    /// A fresh context whose diagnostics are collected.
+    fn context(fewer_names: bool) -> (OwnedContext, Box<Collected>) {
         let context = OwnedContext::new();
         let diagnostics = Box::<Collected>::default();
         llvm::diagnostics::install(context.0, &diagnostics);
-        unsafe { llvm::LLVMContextSetDiscardValueNames(context.0, llvm::to_bool(tcx.sess.fewer_names())) };
-        let llmod = llvm::AsRaw::raw(context::create_module(tcx, llvm::context(context.0), name));
-        let tm = TargetMachineSpec::new(tcx.sess, tcx.backend_optimization_level(()), &tcx.global_backend_features(()));
-        ModuleLlvm { target_machine: OnceCell::new(), context, llmod, name: name.to_owned(), tm_spec: tm, diagnostics }
+        unsafe { llvm::LLVMContextSetDiscardValueNames(context.0, llvm::to_bool(fewer_names)) };
+        (context, diagnostics)
+    }
+
+    /// A module read back from bitcode (LTO's inputs), in a context of its own. On failure,
+    /// the error LLVM reported.
+    pub fn parse(cgcx: &CodegenContext, name: &str, data: &[u8], tm: TargetMachine) -> Result<Self, String> {
+        let (context, diagnostics) = Self::context(cgcx.fewer_names);
+        let Some(llmod) = llvm::bitcode::parse(llvm::context(context.0), data, name) else {
+            let msgs: Vec<String> = diagnostics.take().into_iter().map(|(_, m)| m).collect();
+            return Err(msgs.join("; "));
+        };
+        let target_machine = OnceCell::from(tm.raw);
+        Ok(ModuleLlvm {
+            target_machine,
+            context,
+            llmod: llvm::AsRaw::raw(llmod),
+            name: name.to_owned(),
+            tm_spec: tm.spec,
+            diagnostics,
+            embed_bitcode: None,
+        })
     }
 
     /// The module's target machine, made on first use and shared by optimization and emission.
@@ -127,12 +164,16 @@ impl ModuleLlvm {
     }
 }
 
-/// A module serialized as bitcode.
-pub struct ModuleBuffer(OwnedMemoryBuffer);
+/// A module serialized as bitcode, for LTO; for ThinLTO with the summary our analysis needs,
+/// made while the module was at hand.
+pub struct ModuleBuffer {
+    bitcode: Vec<u8>,
+    pub summary: Option<back::lto::summary::ModuleSummary>,
+}
 
 impl ModuleBufferMethods for ModuleBuffer {
     fn data(&self) -> &[u8] {
-        self.0.bytes()
+        &self.bitcode
     }
 }
 
@@ -165,9 +206,7 @@ impl CodegenBackend for InkwellCodegenBackend {
     }
 
     fn thin_lto_supported(&self) -> bool {
-        // Until our own ThinLTO exists this keeps rustc from choosing crate-local ThinLTO by
-        // default for optimized multi-CGU builds.
-        false
+        true
     }
 
     fn print_version(&self) {
@@ -207,15 +246,11 @@ impl ExtraBackendMethods for InkwellCodegenBackend {
     }
 }
 
-fn lto_unsupported(dcx: DiagCtxtHandle<'_>) -> ! {
-    dcx.fatal("LTO is not yet supported by rustc_codegen_inkwell")
-}
-
 impl WriteBackendMethods for InkwellCodegenBackend {
     type Module = ModuleLlvm;
-    type TargetMachine = OwnedTargetMachine;
+    type TargetMachine = TargetMachine;
     type ModuleBuffer = ModuleBuffer;
-    type ThinData = ();
+    type ThinData = back::lto::thin::ThinData;
 
     fn target_machine_factory(
         &self,
@@ -227,26 +262,34 @@ impl WriteBackendMethods for InkwellCodegenBackend {
     }
 
     fn optimize_and_codegen_fat_lto(
-        _sess: &Session,
-        _cgcx: &CodegenContext,
+        sess: &Session,
+        cgcx: &CodegenContext,
         shared_emitter: &SharedEmitter,
-        _tm_factory: TargetMachineFactoryFn<Self>,
-        _exported_symbols_for_lto: &[String],
-        _each_linked_rlib_for_lto: &[PathBuf],
-        _modules: Vec<FatLtoInput<Self>>,
+        tm_factory: TargetMachineFactoryFn<Self>,
+        exported_symbols_for_lto: &[String],
+        each_linked_rlib_for_lto: &[PathBuf],
+        modules: Vec<FatLtoInput<Self>>,
     ) -> CompiledModule {
-        lto_unsupported(DiagCtxt::new(Box::new(shared_emitter.clone())).handle())
+        back::lto::fat::optimize_and_codegen(
+            cgcx,
+            &sess.prof,
+            shared_emitter,
+            tm_factory,
+            exported_symbols_for_lto,
+            each_linked_rlib_for_lto,
+            modules,
+        )
     }
 
     fn run_thin_lto(
-        _cgcx: &CodegenContext,
-        _prof: &SelfProfilerRef,
+        cgcx: &CodegenContext,
+        prof: &SelfProfilerRef,
         dcx: DiagCtxtHandle<'_>,
-        _exported_symbols_for_lto: &[String],
-        _each_linked_rlib_for_lto: &[PathBuf],
-        _modules: Vec<ThinLtoInput<Self>>,
+        exported_symbols_for_lto: &[String],
+        each_linked_rlib_for_lto: &[PathBuf],
+        modules: Vec<ThinLtoInput<Self>>,
     ) -> (Vec<ThinModule<Self>>, Vec<WorkProduct>) {
-        lto_unsupported(dcx)
+        back::lto::thin::run(cgcx, prof, dcx, exported_symbols_for_lto, each_linked_rlib_for_lto, modules)
     }
 
     fn optimize(
@@ -261,13 +304,13 @@ impl WriteBackendMethods for InkwellCodegenBackend {
     }
 
     fn optimize_and_codegen_thin(
-        _cgcx: &CodegenContext,
-        _prof: &SelfProfilerRef,
+        cgcx: &CodegenContext,
+        prof: &SelfProfilerRef,
         shared_emitter: &SharedEmitter,
-        _tm_factory: TargetMachineFactoryFn<Self>,
-        _thin: ThinModule<Self>,
+        tm_factory: TargetMachineFactoryFn<Self>,
+        thin: ThinModule<Self>,
     ) -> CompiledModule {
-        lto_unsupported(DiagCtxt::new(Box::new(shared_emitter.clone())).handle())
+        back::lto::thin::optimize_and_codegen(cgcx, prof, shared_emitter, tm_factory, thin)
     }
 
     fn codegen(
@@ -280,8 +323,15 @@ impl WriteBackendMethods for InkwellCodegenBackend {
         back::write::codegen(cgcx, prof, shared_emitter, module, config)
     }
 
-    fn serialize_module(module: ModuleLlvm, _is_thin: bool) -> ModuleBuffer {
-        ModuleBuffer(OwnedMemoryBuffer(unsafe { llvm::bit_writer::LLVMWriteBitcodeToMemoryBuffer(module.llmod) }))
+    fn serialize_module(module: ModuleLlvm, is_thin: bool) -> ModuleBuffer {
+        if !is_thin {
+            return ModuleBuffer { bitcode: llvm::bitcode::write(module.llmod()).bytes().to_vec(), summary: None };
+        }
+        let summary = back::lto::summary::summarize(module.llmod());
+        // The module goes away after this, so LLVM's ThinLTO writer may leave its result in it.
+        let bitcode = back::bitcode::take_thin_bitcode(&module)
+            .unwrap_or_else(|_| llvm::bitcode::write(module.llmod()).bytes().to_vec());
+        ModuleBuffer { bitcode, summary: Some(summary) }
     }
 }
 

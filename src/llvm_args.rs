@@ -7,6 +7,13 @@ use rustc_session::Session;
 use rustc_session::config::OptLevel;
 use rustc_target::spec::SanitizerSet;
 
+/// The LLVM options the user gave (`-Cllvm-args`, and the target's own).
+pub fn user_args() -> &'static [String] {
+    USER_ARGS.get().map_or(&[], |v| v.as_slice())
+}
+
+static USER_ARGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
 pub fn configure(sess: &Session) {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
@@ -40,6 +47,13 @@ pub fn configure(sess: &Session) {
         if !vectorize_slp {
             add_default("-vectorize-slp=false");
         }
+        // With ThinLTO the sanitizer passes run before and after the link, as in the built-in
+        // backend; the second run sees the module flag the first left and does nothing. LLVM
+        // warns about it, which the built-in backend's diagnostic handler drops (an unknown kind,
+        // which the C API cannot tell apart): this option skips the warning.
+        if !sess.sanitizers().is_empty() {
+            add_default("-ignore-redundant-instrumentation");
+        }
         // The pass text `asan` has no options for these; the built-in backend always checks
         // use-after-scope and recovers when asked to.
         if sess.sanitizers().intersects(SanitizerSet::ADDRESS | SanitizerSet::KERNELADDRESS) {
@@ -58,6 +72,7 @@ pub fn configure(sess: &Session) {
             add_default(&format!("-pgo-test-profile-file={}", profile.display()));
         }
         args.extend(user.iter().map(|s| s.to_string()));
+        let _ = USER_ARGS.set(user.iter().map(|s| s.to_string()).collect());
 
         let c_args: Vec<std::ffi::CString> = args.iter().map(|a| crate::llvm::cstr(a)).collect();
         let ptrs: Vec<*const std::ffi::c_char> = c_args.iter().map(|a| a.as_ptr()).collect();

@@ -2,7 +2,7 @@
 //! that names it, rather than being ignored (which would produce something other than asked).
 
 use rustc_session::Session;
-use rustc_session::config::{DebugInfo, LtoCli};
+use rustc_session::config::DebugInfo;
 use rustc_target::spec::SanitizerSet;
 
 /// What `back::instrument` and `attributes::sanitize_attrs` implement. CFI and KCFI need type
@@ -23,9 +23,6 @@ pub fn check_session(sess: &Session) {
     };
     if sess.opts.debuginfo != DebugInfo::None {
         refuse("debuginfo (-g / -Cdebuginfo)");
-    }
-    if !matches!(sess.opts.cg.lto, LtoCli::Unspecified | LtoCli::No) {
-        refuse("LTO (-Clto)");
     }
     if sess.instrument_coverage() {
         refuse("coverage instrumentation (-Cinstrument-coverage)");

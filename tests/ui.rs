@@ -21,6 +21,8 @@ mod support;
 /// The opt levels every run-pass test is compiled at, unless it names its own (`opt-levels:`).
 const OPT_LEVELS: [&str; 2] = ["0", "3"];
 const ALL_OPT_LEVELS: [&str; 6] = ["0", "1", "2", "3", "s", "z"];
+/// `-Clto=` modes a test can ask for (`//@ lto: fat thin`); they run at -O3.
+const LTO_MODES: [&str; 2] = ["fat", "thin"];
 const RUN_TIMEOUT: Duration = Duration::from_secs(20);
 // A backend bug can hang LLVM; the built-in backend compiles every test in well under this.
 const COMPILE_TIMEOUT: Duration = Duration::from_secs(180);
@@ -41,6 +43,8 @@ struct Test {
     exit_status: Option<i32>,
     run_fail: bool,
     opt_levels: Vec<String>,
+    /// `-Clto=` modes to run at -O3 as well, besides the plain opt levels.
+    lto_modes: Vec<String>,
     ignore_opt: BTreeMap<String, String>,
     /// `//~ ERROR msg`: some `error` line of the compiler's stderr must contain `msg`.
     errors: Vec<String>,
@@ -58,6 +62,7 @@ fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
         exit_status: None,
         run_fail: false,
         opt_levels: OPT_LEVELS.iter().map(|l| l.to_string()).collect(),
+        lto_modes: vec![],
         ignore_opt: BTreeMap::new(),
         errors: vec![],
     };
@@ -88,6 +93,12 @@ fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
                     return Err(at(format!("bad opt level `{bad}`")));
                 }
             }
+            "lto" => {
+                t.lto_modes = value.split_whitespace().map(String::from).collect();
+                if let Some(bad) = t.lto_modes.iter().find(|m| !LTO_MODES.contains(&m.as_str())) {
+                    return Err(at(format!("bad LTO mode `{bad}`")));
+                }
+            }
             "ignore-opt" => {
                 let (lvl, reason) = value.split_once(' ').unwrap_or((value, ""));
                 if !ALL_OPT_LEVELS.contains(&lvl) {
@@ -110,6 +121,23 @@ fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
         return Err(format!("{}: `//~ ERROR` annotations need `//@ check-diag`", t.rel_path));
     }
     Ok(t)
+}
+
+/// One way a run-pass test is compiled: an opt level, and maybe an LTO mode.
+#[derive(Clone, PartialEq)]
+struct Variant {
+    opt: String,
+    lto: Option<String>,
+}
+
+impl Variant {
+    /// For directory names: `O3`, `O3-lto-fat`.
+    fn tag(&self) -> String {
+        match &self.lto {
+            Some(lto) => format!("O{}-lto-{lto}", self.opt),
+            None => format!("O{}", self.opt),
+        }
+    }
 }
 
 struct Output {
@@ -206,9 +234,9 @@ struct Ctx {
 }
 
 impl Ctx {
-    fn compile(&self, t: &Test, ours: bool, opt: &str) -> Result<(Output, PathBuf), String> {
+    fn compile(&self, t: &Test, ours: bool, v: &Variant) -> Result<(Output, PathBuf), String> {
         let tag = if ours { "ours" } else { "builtin" };
-        let dir = self.out_root.join(format!("{}-{tag}-O{opt}", t.name));
+        let dir = self.out_root.join(format!("{}-{tag}-{}", t.name, v.tag()));
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         let exe = dir.join(&t.name);
         let _ = std::fs::remove_file(&exe);
@@ -218,7 +246,8 @@ impl Ctx {
             .env("RUSTC_ICE", &dir)
             .arg(&t.rel_path)
             .arg(format!("--edition={}", t.edition))
-            .arg(format!("-Copt-level={opt}"))
+            .arg(format!("-Copt-level={}", v.opt))
+            .args(v.lto.iter().map(|lto| format!("-Clto={lto}")))
             .arg(format!("-Zcodegen-backend={}", if ours { &self.ours } else { "llvm" }))
             .args(if ours { &["-Zverify-llvm-ir"][..] } else { &[] })
             .args(&t.flags)
@@ -241,12 +270,12 @@ impl Ctx {
     }
 
     /// One run-pass test at one opt level. Returns Err(report) on failure.
-    fn run_pass(&self, t: &Test, opt: &str, bless_here: bool) -> Result<(), String> {
-        let (oc, oexe) = self.compile(t, false, opt)?;
+    fn run_pass(&self, t: &Test, v: &Variant, bless_here: bool) -> Result<(), String> {
+        let (oc, oexe) = self.compile(t, false, v)?;
         if oc.status != 0 {
             return Err(format!("  the built-in backend failed to compile the test:\n{}", oc.stderr));
         }
-        let (uc, uexe) = self.compile(t, true, opt)?;
+        let (uc, uexe) = self.compile(t, true, v)?;
         if uc.status != 0 {
             return Err(format!("  compile failed (status {}):\n{}", uc.status, uc.stderr));
         }
@@ -296,7 +325,7 @@ impl Ctx {
 
     /// A check-diag test: our backend must reject the program with an ordinary error (exit 1).
     fn check_diag(&self, t: &Test) -> Result<(), String> {
-        let (c, _) = self.compile(t, true, "0")?;
+        let (c, _) = self.compile(t, true, &Variant { opt: "0".into(), lto: None })?;
         if c.status == 0 {
             return Err("  compiled successfully, but errors were expected\n".into());
         }
@@ -336,14 +365,15 @@ struct Unit {
     test: Arc<Result<Test, String>>,
     name: String,
     /// None for check-diag (compiled once).
-    opt: Option<String>,
+    variant: Option<Variant>,
     first_opt: bool,
 }
 
 impl Unit {
     fn label(&self) -> String {
-        match &self.opt {
-            Some(o) => format!("{} [O{o}]", self.name),
+        match &self.variant {
+            Some(Variant { opt, lto: None }) => format!("{} [O{opt}]", self.name),
+            Some(Variant { opt, lto: Some(lto) }) => format!("{} [O{opt} lto={lto}]", self.name),
             None => format!("{} [check-diag]", self.name),
         }
     }
@@ -354,11 +384,11 @@ fn run_unit(ctx: &Ctx, u: &Unit) -> Outcome {
         Ok(t) => t,
         Err(e) => return Outcome::Fail(format!("  bad test: {e}\n")),
     };
-    let res = match &u.opt {
+    let res = match &u.variant {
         None => ctx.check_diag(t),
-        Some(opt) => match t.ignore_opt.get(opt) {
+        Some(v) => match t.ignore_opt.get(&v.opt) {
             Some(reason) => return Outcome::Skip(reason.clone()),
-            None => ctx.run_pass(t, opt, ctx.bless && u.first_opt),
+            None => ctx.run_pass(t, v, ctx.bless && u.first_opt),
         },
     };
     res.map_or_else(Outcome::Fail, |()| Outcome::Pass)
@@ -374,6 +404,9 @@ fn main() {
     };
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-')).or_else(|| env_set("UI_FILTER"));
     let jobs = env_set("UI_JOBS").and_then(|j| j.parse().ok()).unwrap_or(2usize).max(1);
+    // `UI_LTO=all`: every run-pass test in every LTO mode too (long; the default runs the modes
+    // the tests ask for).
+    let lto_all = env_set("UI_LTO").is_some_and(|v| v == "all");
     let ctx = Arc::new(Ctx {
         out_root: target_dir.join("ui-tests"),
         ours,
@@ -408,19 +441,28 @@ fn main() {
     let mut total = 0;
     for name in &names {
         let test = Arc::new(parse_test(&ctx.root, name));
-        let opts = match &*test {
+        let plain = |opt: &str| Some(Variant { opt: opt.to_string(), lto: None });
+        let variants = match &*test {
             Ok(t) if t.kind == Kind::CheckDiag => vec![None],
-            Ok(t) => t.opt_levels.iter().map(|o| Some(o.clone())).collect(),
-            Err(_) => OPT_LEVELS.iter().map(|o| Some(o.to_string())).collect(),
+            Ok(t) => {
+                let lto_modes: Vec<String> =
+                    if lto_all { LTO_MODES.iter().map(|m| m.to_string()).collect() } else { t.lto_modes.clone() };
+                let lto = lto_modes.into_iter().map(|m| Some(Variant { opt: "3".into(), lto: Some(m) }));
+                t.opt_levels.iter().map(|o| plain(o)).chain(lto).collect()
+            }
+            Err(_) => OPT_LEVELS.iter().map(|o| plain(o)).collect(),
         };
         // Bless from the first opt level that is not ignored, so exactly one unit writes the file.
         let first = match &*test {
             Ok(t) => t.opt_levels.iter().find(|o| !t.ignore_opt.contains_key(*o)).cloned(),
             Err(_) => None,
         };
-        let units: Vec<Unit> = opts
+        let units: Vec<Unit> = variants
             .into_iter()
-            .map(|opt| Unit { test: test.clone(), name: name.clone(), first_opt: opt == first, opt })
+            .map(|variant| {
+                let first_opt = variant.as_ref().is_some_and(|v| v.lto.is_none() && Some(&v.opt) == first.as_ref());
+                Unit { test: test.clone(), name: name.clone(), first_opt, variant }
+            })
             .collect();
         total += units.len();
         queue.push_back(units);

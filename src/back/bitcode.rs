@@ -28,33 +28,45 @@ fn run_pipeline(module: &ModuleLlvm, llmod: llvm::LLVMModuleRef, pipeline: &str)
     }
 }
 
+/// Runs LLVM's `embed-bitcode<thinlto>` pass on `llmod` and returns what it wrote: the module's
+/// bitcode with a ThinLTO summary (the C API has no ThinLTO bitcode writer). The pass leaves a
+/// global holding the bytes in `llmod`.
+fn run_thin_writer(module: &ModuleLlvm, llmod: llvm::LLVMModuleRef) -> Result<Vec<u8>, String> {
+    run_pipeline(module, llmod, "embed-bitcode<thinlto>")?;
+    unsafe {
+        let global = llvm::LLVMGetNamedGlobal(llmod, EMBEDDED_OBJECT.as_ptr());
+        let init = if global.is_null() { global } else { llvm::LLVMGetInitializer(global) };
+        if init.is_null() || llvm::LLVMIsConstantString(init) == 0 {
+            return Err("LLVM's embed-bitcode pass left no bitcode in the module".to_owned());
+        }
+        let mut len = 0;
+        let data = llvm::LLVMGetAsString(init, &mut len);
+        Ok(std::slice::from_raw_parts(data as *const u8, len).to_vec())
+    }
+}
+
 /// The module's bitcode as the built-in backend serializes modules for its outputs: with a
 /// ThinLTO summary, so a linker doing LTO on it (or rustc's ThinLTO reading it back from
 /// `.llvmbc`) finds the summary it needs.
 ///
-/// The C API has no ThinLTO bitcode writer, but LLVM's `embed-bitcode<thinlto>` pass runs it and
-/// stores the result in a global. It runs on a copy, so the global (and its `llvm.compiler.used`
-/// entry and metadata) never reaches the module that becomes the object file. The copy is made
-/// after the renaming passes the ThinLTO writer needs, which the object gets too, as with the
-/// built-in backend. (The pass supports ELF and COFF; on Mach-O LLVM stops the process.)
+/// The writer runs on a copy, so the global it leaves (with its `llvm.compiler.used` entry and
+/// metadata) never reaches the module that becomes the object file. The copy is made after the
+/// renaming passes the ThinLTO writer needs, which the object gets too, as with the built-in
+/// backend. (The pass supports ELF and COFF; on Mach-O LLVM stops the process.)
 pub fn module_bitcode(module: &ModuleLlvm) -> Result<Vec<u8>, String> {
     let llmod = module.llmod_raw();
     run_pipeline(module, llmod, "canonicalize-aliases,name-anon-globals")?;
     unsafe {
         let copy = llvm::LLVMCloneModule(llmod);
-        let result = run_pipeline(module, copy, "embed-bitcode<thinlto>").and_then(|()| {
-            let global = llvm::LLVMGetNamedGlobal(copy, EMBEDDED_OBJECT.as_ptr());
-            let init = if global.is_null() { global } else { llvm::LLVMGetInitializer(global) };
-            if init.is_null() || llvm::LLVMIsConstantString(init) == 0 {
-                return Err("LLVM's embed-bitcode pass left no bitcode in the module".to_owned());
-            }
-            let mut len = 0;
-            let data = llvm::LLVMGetAsString(init, &mut len);
-            Ok(std::slice::from_raw_parts(data as *const u8, len).to_vec())
-        });
+        let result = run_thin_writer(module, copy);
         llvm::LLVMDisposeModule(copy);
         result
     }
+}
+
+/// The ThinLTO bitcode of a module that is about to be dropped: no copy needed.
+pub fn take_thin_bitcode(module: &ModuleLlvm) -> Result<Vec<u8>, String> {
+    run_thin_writer(module, module.llmod_raw())
 }
 
 /// Module-level assembly that puts `data` into an ELF section with the given flags. Bytes are

@@ -4,6 +4,7 @@ pub mod bitcode;
 pub mod cpu_features;
 pub mod init_array;
 pub mod instrument;
+pub mod lto;
 pub mod optimize;
 pub mod print;
 pub mod sections;

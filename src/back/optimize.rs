@@ -6,10 +6,10 @@ use rustc_codegen_ssa::ModuleCodegen;
 use rustc_codegen_ssa::back::write::{CodegenContext, ModuleConfig, SharedEmitter};
 use rustc_data_structures::profiling::SelfProfilerRef;
 use rustc_errors::{DiagCtxt, DiagCtxtHandle};
-use rustc_session::config::OptLevel;
+use rustc_session::config::{Lto, OptLevel};
 
 use crate::ModuleLlvm;
-use crate::back::{init_array, instrument};
+use crate::back::instrument;
 use crate::llvm::{self, diagnostics::Severity};
 
 /// Emits what LLVM reported on the module's context since the last call.
@@ -28,7 +28,7 @@ pub fn emit_llvm_diagnostics(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm) {
 
 /// Checks the module before any pass runs: LLVM's own verifier aborts the process on
 /// broken IR, this reports it as an error instead.
-fn verify(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm) -> bool {
+pub fn verify(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm) -> bool {
     let mut msg = std::ptr::null_mut();
     let broken = unsafe {
         llvm_sys::analysis::LLVMVerifyModule(
@@ -44,31 +44,86 @@ fn verify(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm) -> bool {
     !broken
 }
 
-/// The O-level pipeline; when the linker will do (Thin)LTO on our bitcode, the part of it
-/// that belongs before the link, as the built-in backend runs it.
-fn pipeline_for(level: OptLevel, pre_link: bool) -> String {
-    let level = match level {
+/// Where a module's optimization runs in the build, as the built-in backend distinguishes it:
+/// before a link-time optimization that is still to come (ours, or the linker's with
+/// `-Clinker-plugin-lto`), or as its post-link part.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Stage {
+    /// No LTO follows: the whole pipeline.
+    PreLinkNoLto,
+    /// ThinLTO follows.
+    PreLinkThin,
+    /// Fat LTO follows.
+    PreLinkFat,
+    /// One module after ThinLTO's imports.
+    ThinPostLink,
+    /// The one merged module of fat LTO.
+    FatPostLink,
+}
+
+impl Stage {
+    /// The stage of a codegen unit's own optimization, from the LTO the session does.
+    pub fn pre_link(cgcx: &CodegenContext) -> Stage {
+        match cgcx.lto {
+            Lto::Fat => Stage::PreLinkFat,
+            Lto::Thin | Lto::ThinLocal => Stage::PreLinkThin,
+            Lto::No if cgcx.use_linker_plugin_lto => Stage::PreLinkThin,
+            Lto::No => Stage::PreLinkNoLto,
+        }
+    }
+
+    fn is_pre_link(self) -> bool {
+        matches!(self, Stage::PreLinkNoLto | Stage::PreLinkThin | Stage::PreLinkFat)
+    }
+}
+
+pub fn level_name(level: OptLevel) -> &'static str {
+    match level {
         OptLevel::No => "O0",
         OptLevel::Less => "O1",
         OptLevel::More => "O2",
         OptLevel::Aggressive => "O3",
         OptLevel::Size => "Os",
         OptLevel::SizeMin => "Oz",
-    };
-    if pre_link { format!("thinlto-pre-link<{level}>") } else { format!("default<{level}>") }
+    }
+}
+
+/// The O-level pipeline of a stage, and whether the passes that ThinLTO's bitcode writer needs
+/// (canonical aliases, names for anonymous globals) follow it, as in the built-in backend. The
+/// pre-link pipelines end with those passes themselves; at -O0 they are the O0 pipeline.
+fn stage_pipeline(level: OptLevel, stage: Stage) -> (String, bool) {
+    let l = level_name(level);
+    if level == OptLevel::No && stage.is_pre_link() {
+        return ("default<O0>".into(), true);
+    }
+    match stage {
+        Stage::PreLinkNoLto => (format!("default<{l}>"), true),
+        Stage::PreLinkThin | Stage::PreLinkFat => (format!("thinlto-pre-link<{l}>"), false),
+        Stage::ThinPostLink => (format!("thinlto<{l}>"), true),
+        Stage::FatPostLink => (format!("lto<{l}>"), false),
+    }
 }
 
 /// The whole pipeline for one module, in the built-in backend's order: PGO, the O-level
 /// pipeline, the sanitizers (which it adds at the pipeline's end, even with
-/// -Zno-prepopulate-passes), then the passes of -Cpasses.
-fn pipeline(cgcx: &CodegenContext, module: &ModuleLlvm, config: &ModuleConfig, level: OptLevel) -> String {
+/// -Zno-prepopulate-passes; fat LTO's pipeline has no place for them), the passes of -Cpasses,
+/// then the renaming passes.
+fn pipeline(module: &ModuleLlvm, config: &ModuleConfig, level: OptLevel, stage: Stage) -> String {
+    let (base, renaming) = stage_pipeline(level, stage);
     let mut passes = Vec::new();
     if !config.no_prepopulate_passes {
-        passes.extend(instrument::pgo_passes(module, config, level));
-        passes.push(pipeline_for(level, cgcx.use_linker_plugin_lto));
+        if stage.is_pre_link() {
+            passes.extend(instrument::pgo_passes(module, config, level));
+        }
+        passes.push(base);
     }
-    passes.extend(instrument::sanitizer_passes(config));
+    if config.no_prepopulate_passes || stage != Stage::FatPostLink {
+        passes.extend(instrument::sanitizer_passes(config));
+    }
     passes.extend(config.passes.iter().cloned());
+    if renaming {
+        passes.extend(["canonicalize-aliases".to_owned(), "name-anon-globals".to_owned()]);
+    }
     passes.join(",")
 }
 
@@ -115,10 +170,13 @@ pub fn optimize(
         return;
     }
     let Some(level) = config.opt_level else { return };
-    let pipeline = pipeline(cgcx, llvm_module, config, level);
-    if !pipeline.is_empty() {
-        run_passes(dcx, llvm_module, &pipeline, config, level);
-    }
-    init_array::move_structors_to_init_array(llvm_module);
+    run_stage(dcx, llvm_module, config, level, Stage::pre_link(cgcx));
 }
 
+/// Runs one stage's pipeline on the module.
+pub fn run_stage(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm, config: &ModuleConfig, level: OptLevel, stage: Stage) {
+    let pipeline = pipeline(module, config, level, stage);
+    if !pipeline.is_empty() {
+        run_passes(dcx, module, &pipeline, config, level);
+    }
+}

@@ -131,6 +131,12 @@ impl TargetMachineSpec {
     }
 }
 
+/// A target machine together with the options it was made from, which emission reads too.
+pub struct TargetMachine {
+    pub raw: OwnedTargetMachine,
+    pub spec: TargetMachineSpec,
+}
+
 pub fn target_machine_factory(
     sess: &Session,
     opt_level: OptLevel,
@@ -138,6 +144,7 @@ pub fn target_machine_factory(
 ) -> TargetMachineFactoryFn<InkwellCodegenBackend> {
     let spec = TargetMachineSpec::new(sess, opt_level, target_features);
     Arc::new(move |dcx: DiagCtxtHandle<'_>, _config: TargetMachineFactoryConfig| {
-        spec.create().unwrap_or_else(|e| dcx.fatal(format!("could not create LLVM target machine: {e}")))
+        let raw = spec.create().unwrap_or_else(|e| dcx.fatal(format!("could not create LLVM target machine: {e}")));
+        TargetMachine { raw, spec: spec.clone() }
     })
 }

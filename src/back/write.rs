@@ -85,6 +85,7 @@ fn emit_bitcode(dcx: DiagCtxtHandle<'_>, cgcx: &CodegenContext, module: &ModuleC
             return;
         }
     };
+    let embedded = module.module_llvm.embed_bitcode.as_deref().unwrap_or(&bitcode);
     let outputs = &cgcx.output_filenames;
     if config.emit_bc {
         let path = outputs.temp_path_for_cgu(OutputType::Bitcode, &module.name);
@@ -95,7 +96,7 @@ fn emit_bitcode(dcx: DiagCtxtHandle<'_>, cgcx: &CodegenContext, module: &ModuleC
         write_file_or_error(dcx, &path, "bitcode object", std::fs::write(&path, &bitcode).map_err(|e| e.to_string()));
     }
     if embed {
-        bitcode::embed_in_object(&module.module_llvm, &bitcode);
+        bitcode::embed_in_object(&module.module_llvm, embedded);
     }
 }
 
@@ -122,6 +123,7 @@ pub fn codegen(
         write_file_or_error(dcx, &path, "LLVM IR", print_ir(llvm_module, &path));
     }
     // After the IR outputs, which stay as the built-in backend writes them.
+    crate::back::init_array::move_structors_to_init_array(llvm_module);
     if llvm_module.tm_spec().function_sections {
         let static_reloc = llvm_module.tm_spec().is_static_reloc();
         crate::back::sections::assign_unique_sections(llvm_module.llmod_raw(), static_reloc);

@@ -5,7 +5,9 @@
 //! Convert with [`AsRaw::raw`] (handle → llvm-sys pointer) and [`value`], [`ty`], [`bb`]
 //! (llvm-sys pointer → handle). Everything else in llvm-sys is re-exported as is.
 
+pub mod bitcode;
 pub mod diagnostics;
+pub mod ir;
 pub mod owned;
 
 use std::ffi::{CStr, CString};

@@ -1,0 +1,279 @@
+//! ThinLTO's whole-program analysis, over the modules' [`ModuleSummary`]s: the part of LLVM's
+//! summary index and function importer that the C API does not offer, redone in Rust.
+//!
+//! 1. **Liveness**: from the roots (what must stay visible outside the LTO unit, `llvm.used`,
+//!    what cannot be internalized), through every call and reference. Imports start from live
+//!    functions only.
+//! 2. **Imports**, as LLVM's importer chooses them: for each call from a live function to a
+//!    function defined in another module, import the callee if it is small enough (at most
+//!    `import-instr-limit` instructions, 100 by default), then consider the callee's own calls
+//!    with a threshold multiplied by `import-instr-evolution-factor` (0.7), and so on.
+//!    `noinline` functions, interposable ones and those that refer to locals which cannot be
+//!    renamed are never imported; `alwaysinline` ones whatever their size.
+//! 3. **Exports**: a definition another module refers to, directly or from an imported copy,
+//!    stays visible. A local that an imported copy refers to is **promoted**: renamed to
+//!    `<name>.llvm.<module hash>` and given hidden external linkage, in its own module and in
+//!    every copy the importers load. An exported `linkonce_odr` definition becomes `weak_odr`,
+//!    so that its module keeps it even when it no longer uses it itself.
+//! 4. **Internalization**: every other definition with external linkage becomes internal, which
+//!    lets LLVM drop or inline it.
+
+use rustc_data_structures::fx::{FxHashMap, FxHashSet};
+
+use super::summary::{Kind, ModuleSummary};
+use crate::llvm::LLVMLinkage;
+
+/// A definition: (module, index into its `defs`).
+pub type DefId = (usize, u32);
+
+/// What the analysis decided for one module.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Hash)]
+pub struct ModulePlan {
+    /// Per source module, the definitions to import from it (sorted by module, then index).
+    pub imports: Vec<(usize, Vec<u32>)>,
+    /// Locals that importers refer to: renamed and made visible.
+    pub promote: Vec<u32>,
+    /// Definitions with external linkage that nothing outside the module needs.
+    pub internalize: Vec<u32>,
+    /// `linkonce_odr` definitions other modules depend on: made `weak_odr`.
+    pub make_weak_odr: Vec<u32>,
+}
+
+/// The importer's size limits (LLVM's `-import-instr-limit` and `-import-instr-evolution-factor`).
+#[derive(Copy, Clone, Debug)]
+pub struct ImportLimits {
+    pub instr_limit: u32,
+    pub evolution_factor: f32,
+}
+
+impl Default for ImportLimits {
+    fn default() -> Self {
+        ImportLimits { instr_limit: 100, evolution_factor: 0.7 }
+    }
+}
+
+/// The renamed form of a promoted local.
+pub fn promoted_name(name: &[u8], module_hash: u64) -> Vec<u8> {
+    let mut promoted = name.to_vec();
+    promoted.extend_from_slice(format!(".llvm.{module_hash}").as_bytes());
+    promoted
+}
+
+fn is_local(linkage: LLVMLinkage) -> bool {
+    crate::llvm::ir::is_local_linkage(linkage)
+}
+
+/// Linkages whose definition another module (or the linker) may replace: never imported, never
+/// internalized.
+fn is_interposable(linkage: LLVMLinkage) -> bool {
+    use LLVMLinkage::*;
+    matches!(
+        linkage,
+        LLVMWeakAnyLinkage | LLVMLinkOnceAnyLinkage | LLVMCommonLinkage | LLVMExternalWeakLinkage | LLVMAppendingLinkage
+    )
+}
+
+struct Analysis<'a> {
+    modules: &'a [ModuleSummary],
+    /// Definitions visible across modules, by name.
+    by_name: FxHashMap<&'a [u8], Vec<DefId>>,
+}
+
+impl<'a> Analysis<'a> {
+    fn new(modules: &'a [ModuleSummary]) -> Self {
+        let mut by_name: FxHashMap<&[u8], Vec<DefId>> = FxHashMap::default();
+        for (m, summary) in modules.iter().enumerate() {
+            for (d, def) in summary.defs.iter().enumerate() {
+                if !is_local(def.linkage) {
+                    by_name.entry(summary.name(d as u32)).or_default().push((m, d as u32));
+                }
+            }
+        }
+        Analysis { modules, by_name }
+    }
+
+    /// The definitions a symbol of module `m` stands for: its own definition, or every
+    /// definition of that name elsewhere (none if it is defined outside the LTO unit).
+    fn resolve(&self, m: usize, symbol: u32) -> impl Iterator<Item = DefId> + '_ {
+        let summary = &self.modules[m];
+        let (own, others): (Option<DefId>, &[DefId]) = if summary.is_def(symbol) {
+            (Some((m, symbol)), &[])
+        } else {
+            (None, self.by_name.get(summary.name(symbol)).map_or(&[][..], |v| v.as_slice()))
+        };
+        own.into_iter().chain(others.iter().copied())
+    }
+
+    fn def(&self, (m, d): DefId) -> &super::summary::Definition {
+        &self.modules[m].defs[d as usize]
+    }
+
+    /// Every call and reference of a definition, resolved.
+    fn edges(&self, (m, d): DefId) -> impl Iterator<Item = DefId> + '_ {
+        let def = self.def((m, d));
+        def.calls.iter().chain(&def.refs).flat_map(move |&s| self.resolve(m, s))
+    }
+}
+
+/// Runs the analysis. `preserved` tells which names must stay visible outside the LTO unit.
+pub fn analyze(modules: &[ModuleSummary], preserved: impl Fn(&[u8]) -> bool, limits: ImportLimits) -> Vec<ModulePlan> {
+    let a = Analysis::new(modules);
+
+    // What may not become internal whatever else is decided.
+    let pinned = |(m, d): DefId| {
+        let summary = &modules[m];
+        let def = &summary.defs[d as usize];
+        let name = summary.name(d);
+        !is_local(def.linkage)
+            && (def.used
+                || summary.has_module_asm
+                || is_interposable(def.linkage)
+                || super::always_preserved(name)
+                || preserved(name))
+    };
+
+    // 1. Liveness.
+    let mut live: FxHashSet<DefId> = FxHashSet::default();
+    let mut work: Vec<DefId> = Vec::new();
+    for (m, summary) in modules.iter().enumerate() {
+        for d in 0..summary.defs.len() as u32 {
+            if pinned((m, d)) || summary.defs[d as usize].used {
+                work.push((m, d));
+            }
+        }
+    }
+    while let Some(id) = work.pop() {
+        if live.insert(id) {
+            work.extend(a.edges(id).filter(|e| !live.contains(e)));
+        }
+    }
+
+    // 2. Imports.
+    let mut plans: Vec<ModulePlan> = vec![ModulePlan::default(); modules.len()];
+    let mut imports: Vec<FxHashSet<DefId>> = vec![FxHashSet::default(); modules.len()];
+    for (importer, summary) in modules.iter().enumerate() {
+        imports[importer] = select_imports(&a, importer, summary, &live, limits);
+    }
+
+    // 3. Exports and promotions.
+    let mut exported: FxHashSet<DefId> = FxHashSet::default();
+    let mut promote: FxHashSet<DefId> = FxHashSet::default();
+    // Dead code counts too: it is only internalized, and must still link if it survives (at
+    // -O0 nothing removes it).
+    for (m, summary) in modules.iter().enumerate() {
+        for d in 0..summary.defs.len() as u32 {
+            exported.extend(a.edges((m, d)).filter(|&(m2, _)| m2 != m));
+        }
+    }
+    for (importer, imported) in imports.iter().enumerate() {
+        for &(s, e) in imported {
+            exported.insert((s, e));
+            if is_local(a.def((s, e)).linkage) {
+                promote.insert((s, e));
+            }
+            for (s2, e2) in a.edges((s, e)) {
+                exported.insert((s2, e2));
+                if s2 == s && is_local(a.def((s2, e2)).linkage) {
+                    promote.insert((s2, e2));
+                }
+            }
+        }
+        let mut by_source: Vec<(usize, Vec<u32>)> = Vec::new();
+        let mut sorted: Vec<DefId> = imported.iter().copied().collect();
+        sorted.sort_unstable();
+        for (s, e) in sorted {
+            match by_source.last_mut() {
+                Some((last, list)) if *last == s => list.push(e),
+                _ => by_source.push((s, vec![e])),
+            }
+        }
+        plans[importer].imports = by_source;
+    }
+
+    // 4. Internalization, and the linkonce_odr definitions that must stay.
+    let mut weak_done: FxHashSet<&[u8]> = FxHashSet::default();
+    for (m, summary) in modules.iter().enumerate() {
+        let plan = &mut plans[m];
+        for (d, def) in summary.defs.iter().enumerate() {
+            let id = (m, d as u32);
+            if promote.contains(&id) {
+                plan.promote.push(d as u32);
+            }
+            if is_local(def.linkage) || pinned(id) {
+                continue;
+            }
+            let name = summary.name(d as u32);
+            let several = a.by_name.get(name).is_some_and(|v| v.len() > 1);
+            if exported.contains(&id) {
+                // One copy (the first) is kept for everyone.
+                if def.linkage == LLVMLinkage::LLVMLinkOnceODRLinkage && weak_done.insert(name) {
+                    plan.make_weak_odr.push(d as u32);
+                }
+            } else if !(several && def.kind == Kind::Variable) {
+                // A variable defined in several modules may be written in one and read in
+                // another: all must stay one object.
+                plan.internalize.push(d as u32);
+            }
+        }
+    }
+    plans
+}
+
+/// The definitions module `importer` imports, as LLVM's `computeImportForFunction` picks them.
+fn select_imports(
+    a: &Analysis<'_>,
+    importer: usize,
+    summary: &ModuleSummary,
+    live: &FxHashSet<DefId>,
+    limits: ImportLimits,
+) -> FxHashSet<DefId> {
+    let own_names: FxHashSet<&[u8]> = (0..summary.defs.len() as u32).map(|d| summary.name(d)).collect();
+    // The threshold each callee was last considered with.
+    let mut considered: FxHashMap<DefId, f32> = FxHashMap::default();
+    let mut imported: FxHashSet<DefId> = FxHashSet::default();
+    // (module whose symbol this is, symbol, threshold)
+    let mut work: Vec<(usize, u32, u32)> = Vec::new();
+    for (d, def) in summary.defs.iter().enumerate() {
+        if def.kind == Kind::Function && live.contains(&(importer, d as u32)) {
+            work.extend(def.calls.iter().map(|&c| (importer, c, limits.instr_limit)));
+        }
+    }
+    while let Some((m, symbol, threshold)) = work.pop() {
+        let ctx = &a.modules[m];
+        if m == importer && ctx.is_def(symbol) {
+            continue;
+        }
+        let name = ctx.name(symbol);
+        if !ctx.is_def(symbol) && own_names.contains(name) {
+            continue;
+        }
+        if a.resolve(m, symbol).any(|(cm, _)| cm == importer) {
+            continue;
+        }
+        let threshold_f = threshold as f32;
+        let Some(callee) = a.resolve(m, symbol).find(|&id| eligible(a, id, threshold)) else { continue };
+        if considered.get(&callee).is_some_and(|&t| t >= threshold_f) {
+            continue;
+        }
+        considered.insert(callee, threshold_f);
+        imported.insert(callee);
+        let next = (threshold_f * limits.evolution_factor) as u32;
+        work.extend(a.def(callee).calls.iter().map(|&c| (callee.0, c, next)));
+    }
+    imported
+}
+
+/// Whether a function may be imported under `threshold`.
+fn eligible(a: &Analysis<'_>, (s, e): DefId, threshold: u32) -> bool {
+    let summary = &a.modules[s];
+    let def = &summary.defs[e as usize];
+    let linkage_ok = !is_interposable(def.linkage) && (!is_local(def.linkage) || summary.is_promotable(e));
+    linkage_ok
+        && def.kind == Kind::Function
+        && !def.noinline
+        && (def.inst_count <= threshold || def.always_inline)
+        // Everything it refers to in its own module must be reachable from the importer.
+        && def.calls.iter().chain(&def.refs).all(|&r| {
+            !summary.is_def(r) || !is_local(summary.defs[r as usize].linkage) || summary.is_promotable(r)
+        })
+}

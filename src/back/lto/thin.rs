@@ -1,0 +1,240 @@
+//! ThinLTO: the whole-program step on the coordinator thread ([`run`]: summaries, the
+//! analysis of [`super::index`], incremental reuse), then one module at a time on the workers
+//! ([`optimize_and_codegen`]: rename, resolve, internalize, import, optimize, emit).
+
+use std::collections::BTreeMap;
+use std::ffi::CString;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rustc_codegen_ssa::back::lto::{SerializedModule, ThinModule, ThinShared};
+use rustc_codegen_ssa::back::write::{
+    CodegenContext, SharedEmitter, ThinLtoInput, TargetMachineFactoryConfig, TargetMachineFactoryFn,
+};
+use rustc_codegen_ssa::{CompiledModule, ModuleCodegen};
+use rustc_data_structures::fx::FxHashMap;
+use rustc_data_structures::profiling::SelfProfilerRef;
+use rustc_errors::{DiagCtxt, DiagCtxtHandle};
+use rustc_middle::dep_graph::WorkProduct;
+use rustc_session::config::OptLevel;
+
+use super::index::{self, ImportLimits, ModulePlan};
+use super::summary::{self, ModuleSummary};
+use super::{import, incremental, rlib};
+use crate::back::optimize::{self, Stage};
+use crate::back::write;
+use crate::llvm::{self, LLVMLinkage, ir};
+use crate::{InkwellCodegenBackend, ModuleBuffer, ModuleLlvm};
+
+/// The outcome of the whole-program step, shared by every module's worker.
+pub struct ThinData {
+    pub summaries: Vec<ModuleSummary>,
+    pub plans: Vec<ModulePlan>,
+    /// What promoted locals of each module are suffixed with.
+    pub promotion_hashes: Vec<u64>,
+}
+
+/// A stable 64-bit hash of a module's name (FNV-1a): module names are unique in the LTO unit,
+/// and the suffix stays the same from session to session, as incremental reuse needs.
+fn name_hash(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+}
+
+/// Summarizes bitcode that arrived without a summary, in a context of its own.
+fn summarize_bitcode(name: &str, data: &[u8]) -> Result<ModuleSummary, String> {
+    let context = llvm::owned::OwnedContext::new();
+    let diagnostics = llvm::diagnostics::Collected::default();
+    llvm::diagnostics::install(context.0, &diagnostics);
+    match llvm::bitcode::parse(llvm::context(context.0), data, name) {
+        Some(m) => Ok(summary::summarize(m)),
+        None => Err(diagnostics.take().into_iter().map(|(_, m)| m).collect::<Vec<_>>().join("; ")),
+    }
+}
+
+pub fn run(
+    cgcx: &CodegenContext,
+    prof: &SelfProfilerRef,
+    dcx: DiagCtxtHandle<'_>,
+    exported_symbols_for_lto: &[String],
+    each_linked_rlib_for_lto: &[PathBuf],
+    inputs: Vec<ThinLtoInput<InkwellCodegenBackend>>,
+) -> (Vec<ThinModule<InkwellCodegenBackend>>, Vec<WorkProduct>) {
+    let _timer = prof.generic_activity("LLVM_thin_lto_global_analysis");
+    let mut names: Vec<String> = Vec::new();
+    let mut buffers: Vec<SerializedModule<ModuleBuffer>> = Vec::new();
+    let mut summaries: Vec<ModuleSummary> = Vec::new();
+    let mut green: FxHashMap<String, WorkProduct> = FxHashMap::default();
+    let mut add = |name: String, buffer: SerializedModule<ModuleBuffer>, summary: Option<ModuleSummary>| {
+        let summary = summary.unwrap_or_else(|| {
+            summarize_bitcode(&name, buffer.data())
+                .unwrap_or_else(|e| dcx.fatal(format!("could not read the LLVM bitcode of `{name}`: {e}")))
+        });
+        names.push(name);
+        buffers.push(buffer);
+        summaries.push(summary);
+    };
+    for input in inputs {
+        match input {
+            ThinLtoInput::Red { name, buffer } => {
+                let (buffer, summary) = match buffer {
+                    SerializedModule::Local(mut b) => {
+                        let s = b.summary.take();
+                        (SerializedModule::Local(b), s)
+                    }
+                    other => (other, None),
+                };
+                add(name, buffer, summary);
+            }
+            ThinLtoInput::Green { wp, bitcode_path } => {
+                let buffer = SerializedModule::from_file(&bitcode_path);
+                green.insert(wp.cgu_name.clone(), wp.clone());
+                add(wp.cgu_name, buffer, None);
+            }
+        }
+    }
+    let upstream = rlib::upstream_modules(each_linked_rlib_for_lto).unwrap_or_else(|e| dcx.fatal(e));
+    for m in upstream {
+        add(m.name, SerializedModule::FromRlib(m.bitcode), None);
+    }
+
+    let keep = super::preserved_symbols(cgcx, exported_symbols_for_lto);
+    let plans = index::analyze(&summaries, |name| keep.contains(name), import_limits(cgcx));
+    let promotion_hashes = names.iter().map(|n| name_hash(n)).collect();
+    if std::env::var_os("INKWELL_THINLTO_DEBUG").is_some() {
+        for (i, plan) in plans.iter().enumerate() {
+            eprintln!("module {i} {}", names[i]);
+            for (s, defs) in &plan.imports {
+                for d in defs {
+                    eprintln!("  import {} from {s} ({} insts)", String::from_utf8_lossy(summaries[*s].name(*d)), summaries[*s].defs[*d as usize].inst_count);
+                }
+            }
+            for d in &plan.promote { eprintln!("  promote {}", String::from_utf8_lossy(summaries[i].name(*d))); }
+            for d in &plan.internalize { eprintln!("  internalize {}", String::from_utf8_lossy(summaries[i].name(*d))); }
+            for (d, def) in summaries[i].defs.iter().enumerate() {
+                eprintln!("  def {} {:?} {:?} insts={} calls={:?}", String::from_utf8_lossy(summaries[i].name(d as u32)), def.kind, def.linkage, def.inst_count, def.calls.iter().map(|c| String::from_utf8_lossy(summaries[i].name(*c)).into_owned()).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    // Incremental reuse: green modules whose key is unchanged are copied from the cache.
+    let mut reuse = vec![false; names.len()];
+    if let Some(dir) = &cgcx.incr_comp_session_dir {
+        let hashes: Vec<u128> = buffers.iter().map(|b| incremental::content_hash(b.data())).collect();
+        let keys = incremental::Keys::load(dir);
+        let mut current = BTreeMap::new();
+        for (i, name) in names.iter().enumerate() {
+            let key = incremental::module_key(i, &plans[i], &names, &hashes);
+            reuse[i] = green.contains_key(name) && keys.unchanged(name, &key);
+            current.insert(name.clone(), key);
+        }
+        if let Err(e) = keys.save(&current) {
+            dcx.err(format!("could not save the ThinLTO keys for incremental reuse: {e}"));
+        }
+    }
+
+    let copy_jobs = names.iter().zip(&reuse).filter(|(_, r)| **r).map(|(n, _)| green[n].clone()).collect();
+    let module_names = names.iter().map(|n| CString::new(n.as_str()).expect("module names have no NUL")).collect();
+    let shared = Arc::new(ThinShared {
+        data: ThinData { summaries, plans, promotion_hashes },
+        modules: buffers,
+        module_names,
+    });
+    let jobs = (0..reuse.len()).filter(|&i| !reuse[i]).map(|idx| ThinModule { shared: shared.clone(), idx }).collect();
+    (jobs, copy_jobs)
+}
+
+/// LLVM's import limits, or what the user set them to with `-Cllvm-args`.
+fn import_limits(cgcx: &CodegenContext) -> ImportLimits {
+    let mut limits = ImportLimits::default();
+    for arg in crate::llvm_args::user_args() {
+        let arg = arg.trim_start_matches('-');
+        if let Some(v) = arg.strip_prefix("import-instr-limit=").and_then(|v| v.parse().ok()) {
+            limits.instr_limit = v;
+        } else if let Some(v) = arg.strip_prefix("import-instr-evolution-factor=").and_then(|v| v.parse().ok()) {
+            limits.evolution_factor = v;
+        }
+    }
+    let _ = cgcx;
+    limits
+}
+
+pub fn optimize_and_codegen(
+    cgcx: &CodegenContext,
+    prof: &SelfProfilerRef,
+    shared_emitter: &SharedEmitter,
+    tm_factory: TargetMachineFactoryFn<InkwellCodegenBackend>,
+    thin: ThinModule<InkwellCodegenBackend>,
+) -> CompiledModule {
+    let dcx = DiagCtxt::new(Box::new(shared_emitter.clone()));
+    let dcx = dcx.handle();
+    let name = thin.name().to_owned();
+    let tm = tm_factory(dcx, TargetMachineFactoryConfig::new(cgcx, &name));
+    let module_llvm = ModuleLlvm::parse(cgcx, &name, thin.data(), tm)
+        .unwrap_or_else(|e| dcx.fatal(format!("could not read the LLVM bitcode of `{name}`: {e}")));
+    let mut module = ModuleCodegen::new_regular(name, module_llvm);
+    let data = &thin.shared.data;
+    let (summary, plan) = (&data.summaries[thin.idx], &data.plans[thin.idx]);
+    let save = |module: &ModuleCodegen<ModuleLlvm>, stage| write::save_temp_bitcode(cgcx, shared_emitter, module, stage);
+    let timer = |what: &'static str| prof.generic_activity_with_arg(what, thin.name());
+    save(&module, "thin-lto-input");
+    {
+        let defs = definitions(&module.module_llvm, summary);
+        let each = |list: &[u32], f: &dyn Fn(u32, &llvm::Value)| {
+            list.iter().for_each(|&d| defs[d as usize].into_iter().for_each(|g| f(d, g)))
+        };
+        let t = timer("LLVM_thin_lto_rename");
+        each(&plan.promote, &|d, g| promote(g, summary.name(d), data.promotion_hashes[thin.idx]));
+        drop(t);
+        save(&module, "thin-lto-after-rename");
+        let t = timer("LLVM_thin_lto_resolve_weak");
+        each(&plan.make_weak_odr, &|_, g| llvm::set_linkage(g, LLVMLinkage::LLVMWeakODRLinkage));
+        drop(t);
+        save(&module, "thin-lto-after-resolve");
+        let t = timer("LLVM_thin_lto_internalize");
+        each(&plan.internalize, &|_, g| ir::internalize(g, false));
+        drop(t);
+        save(&module, "thin-lto-after-internalize");
+    }
+    {
+        let _t = timer("LLVM_thin_lto_import");
+        if let Err(e) = import::import_all(&module.module_llvm, &thin) {
+            dcx.fatal(format!("ThinLTO could not import into `{}`: {e}", module.name));
+        }
+        optimize::emit_llvm_diagnostics(dcx, &module.module_llvm);
+        save(&module, "thin-lto-after-import");
+    }
+    let config = &cgcx.module_config;
+    {
+        let _t = timer("LLVM_lto_optimize");
+        if config.verify_llvm_ir && !optimize::verify(dcx, &module.module_llvm) {
+            dcx.abort_if_errors();
+        }
+        let level = config.opt_level.unwrap_or(OptLevel::No);
+        optimize::run_stage(dcx, &module.module_llvm, config, level, Stage::ThinPostLink);
+        save(&module, "thin-lto-after-pm");
+    }
+    // The bitcode an rlib embeds is the module before LTO, as the built-in backend embeds it.
+    if config.embed_bitcode() {
+        module.module_llvm.embed_bitcode = Some(thin.data().to_vec());
+    }
+    write::codegen(cgcx, prof, shared_emitter, module, config)
+}
+
+/// The module's definitions by their summary index.
+fn definitions<'ll>(module: &'ll ModuleLlvm, summary: &ModuleSummary) -> Vec<Option<&'ll llvm::Value>> {
+    let by_name: FxHashMap<&[u8], u32> = (0..summary.defs.len() as u32).map(|d| (summary.name(d), d)).collect();
+    let mut defs = vec![None; summary.defs.len()];
+    for g in ir::global_values(module.llmod()) {
+        if let Some(&d) = by_name.get(llvm::get_value_name(g)) {
+            defs[d as usize] = Some(g);
+        }
+    }
+    defs
+}
+
+/// Gives a local that importers refer to its module-unique name, and makes it visible to them.
+pub fn promote(g: &llvm::Value, name: &[u8], hash: u64) {
+    llvm::set_value_name(g, &index::promoted_name(name, hash));
+    llvm::set_linkage(g, LLVMLinkage::LLVMExternalLinkage);
+    llvm::set_visibility(g, llvm::LLVMVisibility::LLVMHiddenVisibility);
+}

@@ -1,0 +1,226 @@
+//! Walking and editing a module's global values, as link-time optimization needs: iterate the
+//! functions, variables and aliases, read what an instruction or constant refers to, turn a
+//! definition into a declaration, change names, linkages and comdats.
+
+use std::ffi::c_char;
+
+use super::{AsRaw, BasicBlock, Module, Type, Value, value_opt};
+use llvm_sys::core::*;
+use llvm_sys::{LLVMLinkage, LLVMVisibility};
+
+/// Iterates an LLVM intrusive list from `first`, stepping with `next`.
+fn walk<H: Copy>(first: Option<H>, next: impl Fn(H) -> Option<H>) -> impl Iterator<Item = H> {
+    std::iter::successors(first, move |&item| next(item))
+}
+
+pub fn functions(m: &Module) -> impl Iterator<Item = &Value> {
+    walk(value_opt(unsafe { LLVMGetFirstFunction(m.raw()) }), |f| value_opt(unsafe { LLVMGetNextFunction(f.raw()) }))
+}
+
+pub fn global_variables(m: &Module) -> impl Iterator<Item = &Value> {
+    walk(value_opt(unsafe { LLVMGetFirstGlobal(m.raw()) }), |g| value_opt(unsafe { LLVMGetNextGlobal(g.raw()) }))
+}
+
+pub fn aliases(m: &Module) -> impl Iterator<Item = &Value> {
+    walk(value_opt(unsafe { LLVMGetFirstGlobalAlias(m.raw()) }), |a| {
+        value_opt(unsafe { LLVMGetNextGlobalAlias(a.raw()) })
+    })
+}
+
+/// Every function, global variable and alias of the module. Collected first, so the caller may
+/// delete or add globals while going through them.
+pub fn global_values(m: &Module) -> Vec<&Value> {
+    functions(m).chain(global_variables(m)).chain(aliases(m)).collect()
+}
+
+pub fn basic_blocks(f: &Value) -> impl Iterator<Item = &BasicBlock> {
+    let first = unsafe { LLVMGetFirstBasicBlock(f.raw()) };
+    walk(super::bb_opt(first), |b| super::bb_opt(unsafe { LLVMGetNextBasicBlock(b.raw()) }))
+}
+
+pub fn instructions(bb: &BasicBlock) -> impl Iterator<Item = &Value> {
+    walk(value_opt(unsafe { LLVMGetFirstInstruction(bb.raw()) }), |i| {
+        value_opt(unsafe { LLVMGetNextInstruction(i.raw()) })
+    })
+}
+
+/// The operands of an instruction, or of a constant that is not a global value. (Anything else
+/// is not an `llvm::User`, and asking for its operands is undefined.)
+pub fn operands(user: &Value) -> impl Iterator<Item = &Value> {
+    let n = unsafe { LLVMGetNumOperands(user.raw()) }.max(0) as u32;
+    (0..n).filter_map(move |i| value_opt(unsafe { LLVMGetOperand(user.raw(), i) }))
+}
+
+pub fn is_function(v: &Value) -> bool {
+    !unsafe { LLVMIsAFunction(v.raw()) }.is_null()
+}
+
+pub fn is_global_variable(v: &Value) -> bool {
+    !unsafe { LLVMIsAGlobalVariable(v.raw()) }.is_null()
+}
+
+pub fn is_alias(v: &Value) -> bool {
+    !unsafe { LLVMIsAGlobalAlias(v.raw()) }.is_null()
+}
+
+pub fn is_global_value(v: &Value) -> bool {
+    !unsafe { LLVMIsAGlobalValue(v.raw()) }.is_null()
+}
+
+/// A constant whose operands may be walked (aggregates, expressions, block addresses); global
+/// values are constants too but are not walked into.
+pub fn is_constant_user(v: &Value) -> bool {
+    !unsafe { LLVMIsAConstant(v.raw()) }.is_null() && !is_global_value(v)
+}
+
+/// The callee operand of a call, invoke or callbr; `None` for other instructions.
+pub fn called_operand(inst: &Value) -> Option<&Value> {
+    let raw = inst.raw();
+    let is_call = unsafe {
+        !LLVMIsACallInst(raw).is_null() || !LLVMIsAInvokeInst(raw).is_null() || !LLVMIsACallBrInst(raw).is_null()
+    };
+    if is_call { value_opt(unsafe { LLVMGetCalledValue(raw) }) } else { None }
+}
+
+pub fn personality(f: &Value) -> Option<&Value> {
+    if unsafe { LLVMHasPersonalityFn(f.raw()) } != 0 { value_opt(unsafe { LLVMGetPersonalityFn(f.raw()) }) } else { None }
+}
+
+pub fn initializer(g: &Value) -> Option<&Value> {
+    value_opt(unsafe { LLVMGetInitializer(g.raw()) })
+}
+
+pub fn aliasee(a: &Value) -> Option<&Value> {
+    value_opt(unsafe { LLVMAliasGetAliasee(a.raw()) })
+}
+
+/// The type of what a global holds (a function's type for functions).
+pub fn value_type(g: &Value) -> &Type {
+    super::ty(unsafe { LLVMGlobalGetValueType(g.raw()) })
+}
+
+/// Whether a function carries an enum attribute such as `noinline`.
+pub fn has_fn_attr(f: &Value, name: &str) -> bool {
+    unsafe {
+        let kind = LLVMGetEnumAttributeKindForName(name.as_ptr() as *const c_char, name.len());
+        !LLVMGetEnumAttributeAtIndex(f.raw(), super::AttributePlace::Function.as_index(), kind).is_null()
+    }
+}
+
+pub fn is_local_linkage(linkage: LLVMLinkage) -> bool {
+    matches!(linkage, LLVMLinkage::LLVMInternalLinkage | LLVMLinkage::LLVMPrivateLinkage)
+}
+
+/// The comdat a global belongs to, as an identity to compare (the C API cannot name it).
+pub fn comdat(g: &Value) -> Option<usize> {
+    let c = unsafe { llvm_sys::comdat::LLVMGetComdat(g.raw()) };
+    if c.is_null() { None } else { Some(c as usize) }
+}
+
+pub fn clear_comdat(g: &Value) {
+    unsafe { llvm_sys::comdat::LLVMSetComdat(g.raw(), std::ptr::null_mut()) }
+}
+
+pub fn module_inline_asm(m: &Module) -> &[u8] {
+    let mut len = 0;
+    let data = unsafe { LLVMGetModuleInlineAsm(m.raw(), &mut len) };
+    if data.is_null() { &[] } else { unsafe { std::slice::from_raw_parts(data as *const u8, len) } }
+}
+
+pub fn clear_module_inline_asm(m: &Module) {
+    unsafe { LLVMSetModuleInlineAsm2(m.raw(), c"".as_ptr(), 0) }
+}
+
+pub fn named_global<'ll>(m: &'ll Module, name: &[u8]) -> Option<&'ll Value> {
+    let name = std::ffi::CString::new(name).ok()?;
+    value_opt(unsafe { LLVMGetNamedGlobal(m.raw(), name.as_ptr()) })
+}
+
+/// Declares in `m` a function named and typed like `f` (of another module in the same context),
+/// unless `m` has a global of that name already.
+pub fn declare_function_like(m: &Module, f: &Value) {
+    let name = std::ffi::CString::new(super::get_value_name(f)).expect("a global's name has no NUL");
+    unsafe {
+        if LLVMGetNamedFunction(m.raw(), name.as_ptr()).is_null() {
+            LLVMAddFunction(m.raw(), name.as_ptr(), value_type(f).raw());
+        }
+    }
+}
+
+/// The values listed in `llvm.used` or `llvm.compiler.used` (`list` names which).
+pub fn used_list<'ll>(m: &'ll Module, list: &[u8]) -> Vec<&'ll Value> {
+    let Some(init) = named_global(m, list).and_then(initializer) else { return vec![] };
+    operands(init).filter(|v| is_global_value(v)).collect()
+}
+
+/// Makes a definition local to its module, as LLVM's internalize pass does: internal linkage,
+/// default visibility, and out of its comdat unless `keep_comdat`.
+pub fn internalize(g: &Value, keep_comdat: bool) {
+    super::set_linkage(g, LLVMLinkage::LLVMInternalLinkage);
+    super::set_visibility(g, LLVMVisibility::LLVMDefaultVisibility);
+    if !keep_comdat && !is_alias(g) {
+        clear_comdat(g);
+    }
+}
+
+/// Replaces a definition by a declaration of the same name, type, attributes and visibility,
+/// with external linkage. Works on functions whose body was never loaded (lazy bitcode), where
+/// deleting the blocks is not possible. Aliases become a declaration of what they alias; the
+/// alias itself stays behind, unreferenced and internal.
+pub fn make_declaration<'ll>(m: &'ll Module, g: &'ll Value) -> &'ll Value {
+    if is_global_variable(g) {
+        unsafe { LLVMSetInitializer(g.raw(), std::ptr::null_mut()) };
+        super::set_linkage(g, LLVMLinkage::LLVMExternalLinkage);
+        clear_comdat(g);
+        return g;
+    }
+    let name = super::get_value_name(g).to_vec();
+    let cname = std::ffi::CString::new(name).expect("a global's name has no NUL");
+    super::set_value_name(g, b"");
+    let ty = value_type(g);
+    let decl = unsafe {
+        if is_function(g) || (is_alias(g) && LLVMGetTypeKind(ty.raw()) == llvm_sys::LLVMTypeKind::LLVMFunctionTypeKind) {
+            let f = LLVMAddFunction(m.raw(), cname.as_ptr(), ty.raw());
+            if is_function(g) {
+                copy_function_attributes(g, f);
+                LLVMSetFunctionCallConv(f, LLVMGetFunctionCallConv(g.raw()));
+            }
+            f
+        } else {
+            LLVMAddGlobal(m.raw(), ty.raw(), cname.as_ptr())
+        }
+    };
+    unsafe {
+        LLVMSetVisibility(decl, LLVMGetVisibility(g.raw()));
+        LLVMSetDLLStorageClass(decl, LLVMGetDLLStorageClass(g.raw()));
+        LLVMSetUnnamedAddress(decl, LLVMGetUnnamedAddress(g.raw()));
+        LLVMReplaceAllUsesWith(g.raw(), decl);
+        if is_function(g) {
+            LLVMDeleteFunction(g.raw());
+        } else {
+            // No C function deletes an alias: left unused and internal, the linker skips it.
+            LLVMSetLinkage(g.raw(), LLVMLinkage::LLVMInternalLinkage);
+            LLVMSetVisibility(g.raw(), LLVMVisibility::LLVMDefaultVisibility);
+        }
+    }
+    super::value(decl)
+}
+
+/// Copies the function, return and parameter attributes of `from` onto `to`.
+fn copy_function_attributes(from: &Value, to: llvm_sys::prelude::LLVMValueRef) {
+    let params = unsafe { LLVMCountParams(from.raw()) };
+    let places = [super::AttributePlace::Function, super::AttributePlace::ReturnValue]
+        .into_iter()
+        .chain((0..params).map(super::AttributePlace::Argument));
+    for place in places {
+        let index = place.as_index();
+        unsafe {
+            let n = LLVMGetAttributeCountAtIndex(from.raw(), index);
+            let mut attrs = vec![std::ptr::null_mut(); n as usize];
+            LLVMGetAttributesAtIndex(from.raw(), index, attrs.as_mut_ptr());
+            for a in attrs {
+                LLVMAddAttributeAtIndex(to, index, a);
+            }
+        }
+    }
+}
