@@ -24,7 +24,9 @@
 //! `BENCH_OURS_BACKEND=llvm` uses another `-Zcodegen-backend` value as "ours" (the ratios should
 //! then be 1 within noise, which checks the benchmark itself); `BENCH_RUSTFLAGS="-C…"` adds flags
 //! to both sides' rustc (e.g. `-Ccodegen-units=1`, to take partitioning and ThinLTO out of the
-//! comparison).
+//! comparison); `BENCH_LTO=default,fat,thin` the LTO modes to measure (all three by default:
+//! rustc's defaults, which at -O3 mean crate-local ThinLTO, then `-Clto=fat` and `-Clto=thin`).
+//! After a table per mode comes the LTO column: each mode's run-time and compile-time ratios.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Output};
@@ -199,6 +201,11 @@ fn main() -> ExitCode {
         Err(_) => support::build_backend(&root, &profile_dir).display().to_string(),
     };
     let extra_flags: Vec<String> = std::env::var("BENCH_RUSTFLAGS").unwrap_or_default().split_whitespace().map(String::from).collect();
+    // The LTO modes to measure: rustc's default (crate-local ThinLTO), -Clto=fat, -Clto=thin.
+    let modes: Vec<&str> = match std::env::var("BENCH_LTO") {
+        Ok(v) => ["default", "fat", "thin"].into_iter().filter(|m| v.split(',').any(|x| x == *m)).collect(),
+        Err(_) => vec!["default", "fat", "thin"],
+    };
     let out_dir = target_dir.join("bench");
     std::fs::create_dir_all(&out_dir).expect("create target/bench");
 
@@ -215,92 +222,116 @@ fn main() -> ExitCode {
 
     println!("ours = -Zcodegen-backend={ours}");
     println!("built-in = -Zcodegen-backend=llvm; both: rustc --edition 2021 -Copt-level=3 {}", extra_flags.join(" "));
-    println!("{} programs, {reps} timed runs and {compile_reps} compiles per backend, interleaved\n", names.len());
+    println!("{} programs, {reps} timed runs and {compile_reps} compiles per backend, interleaved; LTO modes {modes:?}\n", names.len());
 
-    let mut rows = Vec::new();
+    let mut results: Vec<(&str, Vec<Row>)> = Vec::new();
     let mut failures = Vec::new();
-    for name in &names {
-        eprint!("{name}: compiling…");
-        // Relative to the repo root, where rustc runs: the path is embedded in the binaries (panic
-        // locations), and an absolute one would make code addresses, and so alignment-sensitive
-        // run times, depend on where the repo is checked out.
-        let source = format!("bench-programs/{name}.rs");
-        let binaries = BACKENDS.map(|b| out_dir.join(format!("{name}-{b}")));
-        let backend_flags = [format!("-Zcodegen-backend={ours}"), "-Zcodegen-backend=llvm".to_string()];
-        let compile_to = |side: usize, output: &Path, extra: &[String]| {
-            let m = measure(
-                Command::new("rustc")
-                    .current_dir(&root)
-                    .args(["--edition", "2021", "-Copt-level=3", &backend_flags[side]])
-                    .args(&extra_flags)
-                    .args(extra)
-                    .arg(&source)
-                    .arg("-o")
-                    .arg(output),
-            );
-            if !m.output.status.success() {
-                panic!("{name}: rustc with {} failed:\n{}", backend_flags[side], String::from_utf8_lossy(&m.output.stderr));
-            }
-            m
+    for &mode in &modes {
+        let lto_flags: Vec<String> = match mode {
+            "default" => vec![],
+            lto => vec![format!("-Clto={lto}")],
         };
-        // An untimed first compile of each, which also warms the caches for the timed ones,
-        // writes a link map to measure the program's own code. The timed compiles use no extra
-        // flag and produce the binaries that are run.
-        let mut code_size = [0; 2];
-        for side in 0..2 {
-            let map = out_dir.join(format!("{name}-{}-map.map", BACKENDS[side]));
-            compile_to(side, &out_dir.join(format!("{name}-{}-map", BACKENDS[side])), &[format!("-Clink-arg=-Wl,-Map={}", map.display())]);
-            code_size[side] = own_code_size(&map);
-        }
-        let mut compile: [Samples; 2] = Default::default();
-        for _ in 0..compile_reps {
-            for side in 0..2 {
-                compile[side].push(&compile_to(side, &binaries[side], &[]));
-            }
-        }
-
-        eprint!(" running…");
-        let run = |side: usize| {
-            let m = measure(Command::new(&binaries[side]).env_remove("RUST_BACKTRACE"));
-            if !m.output.status.success() {
-                panic!("{name}-{} exited with {}:\n{}", BACKENDS[side], m.output.status, String::from_utf8_lossy(&m.output.stderr));
-            }
-            m
-        };
-        // An untimed first run of each warms the page cache and gives the reference outputs.
-        let reference = [run(0).output.stdout, run(1).output.stdout];
-        let mut mismatch = (reference[0] != reference[1]).then(|| format!("ours and built-in differ at {}", first_difference(&reference[0], &reference[1])));
-        let mut samples: [Samples; 2] = Default::default();
-        for _ in 0..reps {
-            for side in 0..2 {
-                let m = run(side);
-                if m.output.stdout != reference[side] && mismatch.is_none() {
-                    mismatch = Some(format!("{}: output changed between runs of the same binary", BACKENDS[side]));
+        let mut rows = Vec::new();
+        for name in &names {
+            eprint!("{name} [{mode}]: compiling…");
+            // Relative to the repo root, where rustc runs: the path is embedded in the binaries (panic
+            // locations), and an absolute one would make code addresses, and so alignment-sensitive
+            // run times, depend on where the repo is checked out.
+            let source = format!("bench-programs/{name}.rs");
+            let binaries = BACKENDS.map(|b| out_dir.join(format!("{name}-{mode}-{b}")));
+            let backend_flags = [format!("-Zcodegen-backend={ours}"), "-Zcodegen-backend=llvm".to_string()];
+            let compile_to = |side: usize, output: &Path, extra: &[String]| {
+                let m = measure(
+                    Command::new("rustc")
+                        .current_dir(&root)
+                        .args(["--edition", "2021", "-Copt-level=3", &backend_flags[side]])
+                        .args(&extra_flags)
+                        .args(&lto_flags)
+                        .args(extra)
+                        .arg(&source)
+                        .arg("-o")
+                        .arg(output),
+                );
+                if !m.output.status.success() {
+                    panic!("{name}: rustc with {} failed:\n{}", backend_flags[side], String::from_utf8_lossy(&m.output.stderr));
                 }
-                samples[side].push(&m);
+                m
+            };
+            // An untimed first compile of each, which also warms the caches for the timed ones,
+            // writes a link map to measure the program's own code. The timed compiles use no extra
+            // flag and produce the binaries that are run.
+            let mut code_size = [0; 2];
+            for side in 0..2 {
+                let map = out_dir.join(format!("{name}-{mode}-{}-map.map", BACKENDS[side]));
+                compile_to(side, &out_dir.join(format!("{name}-{mode}-{}-map", BACKENDS[side])), &[format!("-Clink-arg=-Wl,-Map={}", map.display())]);
+                code_size[side] = own_code_size(&map);
             }
+            let mut compile: [Samples; 2] = Default::default();
+            for _ in 0..compile_reps {
+                for side in 0..2 {
+                    compile[side].push(&compile_to(side, &binaries[side], &[]));
+                }
+            }
+
+            eprint!(" running…");
+            let run = |side: usize| {
+                let m = measure(Command::new(&binaries[side]).env_remove("RUST_BACKTRACE"));
+                if !m.output.status.success() {
+                    panic!("{name}-{} exited with {}:\n{}", BACKENDS[side], m.output.status, String::from_utf8_lossy(&m.output.stderr));
+                }
+                m
+            };
+            // An untimed first run of each warms the page cache and gives the reference outputs.
+            let reference = [run(0).output.stdout, run(1).output.stdout];
+            let mut mismatch = (reference[0] != reference[1]).then(|| format!("ours and built-in differ at {}", first_difference(&reference[0], &reference[1])));
+            let mut samples: [Samples; 2] = Default::default();
+            for _ in 0..reps {
+                for side in 0..2 {
+                    let m = run(side);
+                    if m.output.stdout != reference[side] && mismatch.is_none() {
+                        mismatch = Some(format!("{}: output changed between runs of the same binary", BACKENDS[side]));
+                    }
+                    samples[side].push(&m);
+                }
+            }
+            eprintln!(" done");
+            if let Some(diff) = mismatch {
+                eprintln!("!!! {name} [{mode}]: OUTPUT MISMATCH: {diff}");
+                failures.push(format!("{name} [{mode}]"));
+            }
+            let size = |p: &PathBuf| std::fs::metadata(p).expect("binary").len();
+            rows.push(Row {
+                name: name.clone(),
+                run: samples,
+                compile,
+                file_size: [size(&binaries[0]), size(&binaries[1])],
+                code_size,
+            });
         }
-        eprintln!(" done");
-        if let Some(diff) = mismatch {
-            eprintln!("!!! {name}: OUTPUT MISMATCH: {diff}");
-            failures.push(name.clone());
-        }
-        let size = |p: &PathBuf| std::fs::metadata(p).expect("binary").len();
-        rows.push(Row {
-            name: name.clone(),
-            run: samples,
-            compile,
-            file_size: [size(&binaries[0]), size(&binaries[1])],
-            code_size,
-        });
+        results.push((mode, rows));
     }
 
+    for (mode, rows) in &results {
+        println!("\n== {mode}: {}", if *mode == "default" { "each backend's defaults (crate-local ThinLTO)".to_string() } else { format!("-Clto={mode}") });
+        print_table(rows, &failures, reps, compile_reps);
+    }
+    print_lto_summary(&results);
+
+    if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("\nFAILED: ours and built-in binaries print different output for: {}", failures.join(", "));
+        ExitCode::FAILURE
+    }
+}
+
+fn print_table(rows: &[Row], failures: &[String], reps: usize, compile_reps: usize) {
     println!(
         "{:<16} {:>9} {:>9} {:>7} {:>7} {:>7} | {:>9} {:>9} {:>6} | {:>8} {:>8} {:>6} | {:>7} {:>7} {:>6}",
         "program", "run ours", "built-in", "min", "median", "wall", "code", "built-in", "ratio", "file", "built-in", "ratio", "compile", "built-in", "ratio"
     );
-    for r in &rows {
-        let flag = if failures.contains(&r.name) { "  OUTPUT MISMATCH" } else { "" };
+    for r in rows {
+        let flag = if failures.iter().any(|f| f.starts_with(&format!("{} [", r.name))) { "  OUTPUT MISMATCH" } else { "" };
         println!(
             "{:<16} {:>8.3}s {:>8.3}s {:>7.3} {:>7.3} {:>7.3} | {:>9} {:>9} {:>6.3} | {:>7}K {:>7}K {:>6.3} | {:>6.3}s {:>7.3}s {:>6.3}{flag}",
             r.name,
@@ -331,18 +362,49 @@ fn main() -> ExitCode {
     println!("compile time: CPU time of rustc and the linker, minimum of {compile_reps}; wall-clock geomean ratio {:.3}", gm(Row::compile_ratio_wall));
     println!("code: bytes of .text from the program's own codegen units (from a link map); file: whole unstripped binary, mostly std");
     println!(
-        "issue 4 goal at -O3: run-time geomean <= 1.02: {} ({:.3}); size ratio <= 1.05: {} (code {:.3}, file {:.3})",
+        "issue 4 goal: run-time geomean <= 1.02: {} ({:.3}); size ratio <= 1.05: {} (code {:.3}, file {:.3})",
         if gm(Row::run_ratio_min) <= 1.02 { "met" } else { "NOT met" },
         gm(Row::run_ratio_min),
         if gm(Row::code_ratio) <= 1.05 && gm(Row::file_ratio) <= 1.05 { "met" } else { "NOT met" },
         gm(Row::code_ratio),
         gm(Row::file_ratio),
     );
+}
 
-    if failures.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        eprintln!("\nFAILED: ours and built-in binaries print different output for: {}", failures.join(", "));
-        ExitCode::FAILURE
+/// The LTO column: the run-time and compile-time ratios per program in each mode, with the
+/// goals of issue 8 next to them.
+fn print_lto_summary(results: &[(&str, Vec<Row>)]) {
+    println!("\n== LTO: run-time ratio (min CPU) and compile-time ratio, ours/built-in, per mode");
+    print!("{:<16}", "program");
+    for (mode, _) in results {
+        print!(" {:>9} {:>9}", format!("run {mode}"), "compile");
+    }
+    println!();
+    let Some((_, first)) = results.first() else { return };
+    for (i, row) in first.iter().enumerate() {
+        print!("{:<16}", row.name);
+        for (_, rows) in results {
+            print!(" {:>9.3} {:>9.3}", rows[i].run_ratio_min(), rows[i].compile_ratio());
+        }
+        println!();
+    }
+    print!("{:<16}", "geomean");
+    for (_, rows) in results {
+        let run = geomean(&rows.iter().map(Row::run_ratio_min).collect::<Vec<_>>());
+        let compile = geomean(&rows.iter().map(Row::compile_ratio).collect::<Vec<_>>());
+        print!(" {:>9.3} {:>9.3}", run, compile);
+    }
+    println!();
+    let verdict = |ok: bool| if ok { "met" } else { "NOT met" };
+    for (mode, rows) in results {
+        let run = geomean(&rows.iter().map(Row::run_ratio_min).collect::<Vec<_>>());
+        let worst = rows.iter().map(Row::run_ratio_min).fold(0.0, f64::max);
+        let compile = geomean(&rows.iter().map(Row::compile_ratio).collect::<Vec<_>>());
+        let run_goal = if *mode == "default" {
+            format!("run geomean <= 1.00 and every program <= 1.03: {} ({run:.3}, worst {worst:.3})", verdict(run <= 1.0 && worst <= 1.03))
+        } else {
+            format!("run geomean <= 1.02: {} ({run:.3})", verdict(run <= 1.02))
+        };
+        println!("issue 8 goals, {mode}: {run_goal}; compile <= 1.05: {} ({compile:.3})", verdict(compile <= 1.05));
     }
 }

@@ -8,7 +8,7 @@ use rustc_codegen_ssa::back::write::{CodegenContext, EmitObj, ModuleConfig, Shar
 use rustc_codegen_ssa::{CompiledModule, ModuleCodegen, ModuleKind};
 use rustc_data_structures::profiling::SelfProfilerRef;
 use rustc_errors::{DiagCtxt, DiagCtxtHandle};
-use rustc_session::config::OutputType;
+use rustc_session::config::{Lto, OutputType};
 
 use crate::ModuleLlvm;
 use crate::back::bitcode;
@@ -72,31 +72,43 @@ pub fn save_temp_bitcode(cgcx: &CodegenContext, shared_emitter: &SharedEmitter, 
 
 /// Writes the module's bitcode where the session wants it, if anywhere: the `.bc` output, the
 /// object file itself when objects are bitcode (linker-plugin LTO), and a section of the object
-/// file (`-Cembed-bitcode`, for rlibs; not for the allocator shim).
+/// file (`-Cembed-bitcode`, for rlibs; not for the allocator shim). As in the built-in backend,
+/// the bitcode has a ThinLTO summary unless the session does fat LTO (which such a summary
+/// would turn into ThinLTO in a linker).
 fn emit_bitcode(dcx: DiagCtxtHandle<'_>, cgcx: &CodegenContext, module: &ModuleCodegen<ModuleLlvm>, config: &ModuleConfig) {
     let embed = config.embed_bitcode() && module.kind == ModuleKind::Regular;
-    if !(config.emit_bc || config.emit_obj == EmitObj::Bitcode || embed) {
+    let llvm_module = &module.module_llvm;
+    let write_own = config.emit_bc || config.emit_obj == EmitObj::Bitcode;
+    if !(write_own || embed) {
         return;
     }
-    let bitcode = match bitcode::module_bitcode(&module.module_llvm) {
-        Ok(bitcode) => bitcode,
-        Err(e) => {
-            dcx.err(format!("could not serialize module `{}` to LLVM bitcode: {e}", module.name));
-            return;
+    let own = if write_own || llvm_module.embed_bitcode.is_none() {
+        let result = if cgcx.lto == Lto::Fat {
+            Ok(llvm::bitcode::write(llvm_module.llmod()).bytes().to_vec())
+        } else {
+            bitcode::module_bitcode(llvm_module)
+        };
+        match result {
+            Ok(bitcode) => bitcode,
+            Err(e) => {
+                dcx.err(format!("could not serialize module `{}` to LLVM bitcode: {e}", module.name));
+                return;
+            }
         }
+    } else {
+        Vec::new()
     };
-    let embedded = module.module_llvm.embed_bitcode.as_deref().unwrap_or(&bitcode);
     let outputs = &cgcx.output_filenames;
     if config.emit_bc {
         let path = outputs.temp_path_for_cgu(OutputType::Bitcode, &module.name);
-        write_file_or_error(dcx, &path, "LLVM bitcode", std::fs::write(&path, &bitcode).map_err(|e| e.to_string()));
+        write_file_or_error(dcx, &path, "LLVM bitcode", std::fs::write(&path, &own).map_err(|e| e.to_string()));
     }
     if config.emit_obj == EmitObj::Bitcode {
         let path = outputs.temp_path_for_cgu(OutputType::Object, &module.name);
-        write_file_or_error(dcx, &path, "bitcode object", std::fs::write(&path, &bitcode).map_err(|e| e.to_string()));
+        write_file_or_error(dcx, &path, "bitcode object", std::fs::write(&path, &own).map_err(|e| e.to_string()));
     }
     if embed {
-        bitcode::embed_in_object(&module.module_llvm, embedded);
+        bitcode::embed_in_object(llvm_module, llvm_module.embed_bitcode.as_deref().unwrap_or(&own));
     }
 }
 

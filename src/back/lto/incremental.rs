@@ -32,12 +32,10 @@ pub fn module_key(idx: usize, plan: &ModulePlan, names: &[String], hashes: &[u12
     let mut h = StableHasher::new();
     KEY_VERSION.hash(&mut h);
     hashes[idx].hash(&mut h);
-    // By name, not index: the order of modules changes between sessions.
-    for (source, defs) in &plan.imports {
-        names[*source].hash(&mut h);
-        hashes[*source].hash(&mut h);
-        defs.hash(&mut h);
-    }
+    // By name, not index: the set of modules can change between sessions.
+    let mut imports: Vec<_> = plan.imports.iter().map(|(s, defs)| (&names[*s], hashes[*s], defs)).collect();
+    imports.sort();
+    imports.hash(&mut h);
     // Indices into the module's own definitions, which its bitcode (hashed above) fixes.
     plan.promote.hash(&mut h);
     plan.internalize.hash(&mut h);

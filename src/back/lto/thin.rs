@@ -15,6 +15,7 @@ use rustc_codegen_ssa::{CompiledModule, ModuleCodegen};
 use rustc_data_structures::fx::FxHashMap;
 use rustc_data_structures::profiling::SelfProfilerRef;
 use rustc_errors::{DiagCtxt, DiagCtxtHandle};
+use rustc_log::tracing::info;
 use rustc_middle::dep_graph::WorkProduct;
 use rustc_session::config::OptLevel;
 
@@ -60,6 +61,7 @@ pub fn run(
     inputs: Vec<ThinLtoInput<InkwellCodegenBackend>>,
 ) -> (Vec<ThinModule<InkwellCodegenBackend>>, Vec<WorkProduct>) {
     let _timer = prof.generic_activity("LLVM_thin_lto_global_analysis");
+    let t_start = std::time::Instant::now();
     let mut names: Vec<String> = Vec::new();
     let mut buffers: Vec<SerializedModule<ModuleBuffer>> = Vec::new();
     let mut summaries: Vec<ModuleSummary> = Vec::new();
@@ -96,22 +98,34 @@ pub fn run(
     for m in upstream {
         add(m.name, SerializedModule::FromRlib(m.bitcode), None);
     }
+    // In name order, not the order the modules were finished in: where the analysis has a
+    // choice (which copy of a linkonce_odr function to import), it takes the first.
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| names[a].cmp(&names[b]));
+    let names: Vec<String> = order.iter().map(|&i| std::mem::take(&mut names[i])).collect();
+    let mut buffers: Vec<Option<_>> = buffers.into_iter().map(Some).collect();
+    let buffers: Vec<SerializedModule<ModuleBuffer>> = order.iter().map(|&i| buffers[i].take().unwrap()).collect();
+    let mut summaries: Vec<Option<_>> = summaries.into_iter().map(Some).collect();
+    let summaries: Vec<ModuleSummary> = order.iter().map(|&i| summaries[i].take().unwrap()).collect();
 
+    let t_analysis = std::time::Instant::now();
     let keep = super::preserved_symbols(cgcx, exported_symbols_for_lto);
     let plans = index::analyze(&summaries, |name| keep.contains(name), import_limits(cgcx));
     let promotion_hashes = names.iter().map(|n| name_hash(n)).collect();
-    if std::env::var_os("INKWELL_THINLTO_DEBUG").is_some() {
-        for (i, plan) in plans.iter().enumerate() {
-            eprintln!("module {i} {}", names[i]);
-            for (s, defs) in &plan.imports {
-                for d in defs {
-                    eprintln!("  import {} from {s} ({} insts)", String::from_utf8_lossy(summaries[*s].name(*d)), summaries[*s].defs[*d as usize].inst_count);
-                }
-            }
-            for d in &plan.promote { eprintln!("  promote {}", String::from_utf8_lossy(summaries[i].name(*d))); }
-            for d in &plan.internalize { eprintln!("  internalize {}", String::from_utf8_lossy(summaries[i].name(*d))); }
-            for (d, def) in summaries[i].defs.iter().enumerate() {
-                eprintln!("  def {} {:?} {:?} insts={} calls={:?}", String::from_utf8_lossy(summaries[i].name(d as u32)), def.kind, def.linkage, def.inst_count, def.calls.iter().map(|c| String::from_utf8_lossy(summaries[i].name(*c)).into_owned()).collect::<Vec<_>>());
+    info!("ThinLTO: {} modules summarized in {:?}, analyzed in {:?}", names.len(), t_analysis - t_start, t_analysis.elapsed());
+    for (i, plan) in plans.iter().enumerate() {
+        let name = |m: usize, d: &u32| String::from_utf8_lossy(summaries[m].name(*d)).into_owned();
+        info!(
+            "{}: promotes {:?}, internalizes {}, keeps {} as weak_odr",
+            names[i],
+            plan.promote.iter().map(|d| name(i, d)).collect::<Vec<_>>(),
+            plan.internalize.len(),
+            plan.make_weak_odr.len()
+        );
+        for (source, defs) in &plan.imports {
+            for d in defs {
+                let size = summaries[*source].defs[*d as usize].inst_count;
+                info!("{}: imports {} ({size} instructions) from {}", names[i], name(*source, d), names[*source]);
             }
         }
     }
