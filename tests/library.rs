@@ -1,13 +1,15 @@
 //! The standard library's own test suites (library/coretests and library/alloctests from the
 //! pinned toolchain's rust-src), built by our backend and by the built-in one, side by side.
 //!
-//! For each opt level (debug and -Copt-level=3) both backends build and run the suites against
+//! For each configuration (debug, -Copt-level=3, and -Copt-level=3 with -Clto=fat and with
+//! -Clto=thin) both backends build and run the suites against
 //! the prebuilt sysroot; the table shows passed/failed/ignored and the time each took. The run
 //! fails unless, at each level, ours passes exactly as many tests as the built-in backend and
 //! fails none — apart from tests listed in `tests/library-known-failures.txt` (`name: reason`),
 //! which must still fail.
 //!
-//! Environment: `LIBRARY_OPT=0` or `LIBRARY_OPT=3` runs one level only.
+//! Environment: `LIBRARY_CONFIGS=O0,O3,O3-lto-fat,O3-lto-thin` selects configurations (default:
+//! all).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -83,17 +85,45 @@ fn prepare_library(sysroot: &Path, work: &Path) -> PathBuf {
     dst
 }
 
-fn run_suites(sysroot: &Path, library: &Path, work: &Path, backend: &str, label: &str, opt: u32, stamp: &str) -> Run {
-    let log = work.join(format!("{label}-O{opt}.log").replace(' ', "-"));
-    println!("building and running the suites: {label} -O{opt} …");
+/// One way of building the suites: an opt level, and maybe an LTO mode (`-Clto=`).
+#[derive(Clone, Copy)]
+struct Config {
+    opt: u32,
+    lto: Option<&'static str>,
+}
+
+impl Config {
+    fn tag(self) -> String {
+        match self.lto {
+            Some(lto) => format!("O{}-lto-{lto}", self.opt),
+            None => format!("O{}", self.opt),
+        }
+    }
+}
+
+const CONFIGS: [Config; 4] = [
+    Config { opt: 0, lto: None },
+    Config { opt: 3, lto: None },
+    Config { opt: 3, lto: Some("fat") },
+    Config { opt: 3, lto: Some("thin") },
+];
+
+fn run_suites(sysroot: &Path, library: &Path, work: &Path, backend: &str, label: &str, config: Config, stamp: &str) -> Run {
+    let tag = config.tag();
+    let log = work.join(format!("{label}-{tag}.log").replace(' ', "-"));
+    println!("building and running the suites: {label} {tag} …");
     // The stamp makes cargo rebuild everything when our dylib changes (it can't see it otherwise).
-    let rustflags = format!("--cap-lints=allow -Copt-level={opt} -Zcodegen-backend={backend} --cfg=backend_stamp=\"{stamp}\"");
+    let lto = config.lto.map(|l| format!(" -Clto={l}")).unwrap_or_default();
+    let rustflags = format!(
+        "--cap-lints=allow -Copt-level={}{lto} -Zcodegen-backend={backend} --cfg=backend_stamp=\"{stamp}\"",
+        config.opt
+    );
     let start = Instant::now();
     let output = Command::new(sysroot.join("bin/cargo"))
         .current_dir(library)
         .env("RUSTC", sysroot.join("bin/rustc"))
         .env("RUSTFLAGS", rustflags)
-        .env("CARGO_TARGET_DIR", work.join(format!("target-{}-O{opt}", label.replace(' ', "-"))))
+        .env("CARGO_TARGET_DIR", work.join(format!("target-{}-{tag}", label.replace(' ', "-"))))
         // Debuginfo is not supported by our backend yet; both sides build without it.
         .env("CARGO_PROFILE_TEST_DEBUG", "0")
         .env("CARGO_PROFILE_DEV_DEBUG", "0")
@@ -110,7 +140,7 @@ fn run_suites(sysroot: &Path, library: &Path, work: &Path, backend: &str, label:
     let mut counts = parse(&text);
     counts.broken = !output.status.success() && counts.failures.is_empty();
     println!("  {} passed, {} failed, {} ignored in {seconds:.0} s", counts.passed, counts.failed, counts.ignored);
-    Run { label: format!("{label} -O{opt}"), counts, seconds, log }
+    Run { label: format!("{label} {tag}"), counts, seconds, log }
 }
 
 fn main() {
@@ -132,39 +162,41 @@ fn main() {
         .map(|l| l.split_once(':').map_or(l, |(n, _)| n).trim().to_string())
         .collect();
 
-    let levels: Vec<u32> = match std::env::var("LIBRARY_OPT").ok().as_deref() {
-        Some("0") => vec![0],
-        Some("3") => vec![3],
-        _ => vec![0, 3],
-    };
+    // LIBRARY_CONFIGS=O0,O3,O3-lto-fat,O3-lto-thin (the default: all) selects configurations.
+    let selected = std::env::var("LIBRARY_CONFIGS").ok();
+    let configs: Vec<Config> = CONFIGS
+        .into_iter()
+        .filter(|c| selected.as_ref().is_none_or(|s| s.split(',').any(|x| x == c.tag())))
+        .collect();
     let mut runs = Vec::new();
     let mut problems = Vec::new();
-    let mut levels_ok = 0;
-    for &opt in &levels {
-        let builtin = run_suites(&sysroot, &library, &work, "llvm", "built-in", opt, "");
-        let ours = run_suites(&sysroot, &library, &work, &ours.display().to_string(), "ours", opt, &stamp);
+    let mut configs_ok = 0;
+    for &config in &configs {
+        let opt = config.tag();
+        let builtin = run_suites(&sysroot, &library, &work, "llvm", "built-in", config, "");
+        let ours = run_suites(&sysroot, &library, &work, &ours.display().to_string(), "ours", config, &stamp);
         let before = problems.len();
         let (b, o) = (&builtin.counts, &ours.counts);
         if b.broken || b.failed > 0 {
-            problems.push(format!("built-in -O{opt} did not pass cleanly; see {}", builtin.log.display()));
+            problems.push(format!("built-in {opt} did not pass cleanly; see {}", builtin.log.display()));
         }
         if o.broken {
-            problems.push(format!("ours -O{opt}: a suite failed to build or crashed; see {}", ours.log.display()));
+            problems.push(format!("ours {opt}: a suite failed to build or crashed; see {}", ours.log.display()));
         }
         let unexpected: Vec<_> = o.failures.difference(&known).collect();
         if !unexpected.is_empty() {
-            problems.push(format!("ours -O{opt} failed {unexpected:?}; see {}", ours.log.display()));
+            problems.push(format!("ours {opt} failed {unexpected:?}; see {}", ours.log.display()));
         }
         let still_failing = o.failures.intersection(&known).count() as u64;
         let fixed: Vec<_> = known.difference(&o.failures).collect();
         if !fixed.is_empty() && !o.broken {
-            problems.push(format!("ours -O{opt}: known failures now pass, remove them from the list: {fixed:?}"));
+            problems.push(format!("ours {opt}: known failures now pass, remove them from the list: {fixed:?}"));
         }
         if o.passed + still_failing != b.passed {
-            problems.push(format!("ours -O{opt} passed {} tests, the built-in backend {}", o.passed, b.passed));
+            problems.push(format!("ours {opt} passed {} tests, the built-in backend {}", o.passed, b.passed));
         }
         if problems.len() == before {
-            levels_ok += 1;
+            configs_ok += 1;
         }
         runs.push(builtin);
         runs.push(ours);
@@ -179,8 +211,8 @@ fn main() {
     for p in &problems {
         println!("FAILED: {p}");
     }
-    // The closing line: one "test" per opt level, passed when ours matched the built-in backend.
-    println!("{} passed, {} failed", levels_ok, levels.len() - levels_ok);
+    // The closing line: one "test" per configuration, passed when ours matched the built-in backend.
+    println!("{} passed, {} failed", configs_ok, configs.len() - configs_ok);
     if !problems.is_empty() {
         std::process::exit(1);
     }

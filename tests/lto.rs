@@ -9,12 +9,15 @@
 //! - **Cross-crate inlining**: the library is built with `-Zcross-crate-inline-threshold=never`,
 //!   so `ltolib::compute` can only be inlined into the program by LTO. At -O3 with either LTO
 //!   mode it must be gone from the program, as with the built-in backend, and present without.
+//! - **Dylibs**: `-Zdylib-lto` builds a Rust dylib with fat LTO that a program links
+//!   dynamically; what rustc refuses with LTO (a dylib without it, `-Cprefer-dynamic`) it refuses
+//!   with the same message for both backends.
 //! - **Incremental ThinLTO**: `incr.rs` is built incrementally, then a function too big to be
 //!   imported is edited, then a small one that another module imports. After each rebuild the
 //!   program must be byte-identical to a clean build of the same source, and some modules must
 //!   have been reused (objects in the session directory that are the previous session's files
 //!   rather than new ones). The counts are printed next to the built-in backend's, which
-//!   rebuilds every module here.
+//!   rebuilds every module here. The same edits under fat LTO must give clean builds' programs.
 
 mod support;
 
@@ -192,8 +195,8 @@ fn session_objects(incr: &Path) -> Result<BTreeMap<String, u64>, String> {
 
 /// Builds `incr.rs` three times in one incremental directory (original, heavy edited, tiny
 /// edited) and returns, for each rebuild, the objects that were rebuilt.
-fn incremental_rebuilds(cx: &Ctx, b: Backend) -> Result<Vec<Vec<String>>, String> {
-    let dir = cx.work.join(format!("incremental-{}", b.tag()));
+fn incremental_rebuilds(cx: &Ctx, b: Backend, lto: &[&str]) -> Result<Vec<Vec<String>>, String> {
+    let dir = cx.work.join(format!("incremental{}-{}", lto.concat(), b.tag()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let src = dir.join("incr.rs");
@@ -203,6 +206,7 @@ fn incremental_rebuilds(cx: &Ctx, b: Backend) -> Result<Vec<Vec<String>>, String
     let build = |incr_dir: &Path, exe: &Path| -> Result<(), String> {
         let incremental = format!("-Cincremental={}", incr_dir.display());
         let mut args: Vec<&str> = flags.to_vec();
+        args.extend(lto);
         args.extend([&incremental[..], "-o", exe.to_str().unwrap(), src.to_str().unwrap()]);
         cx.rustc(b, &args)
     };
@@ -235,8 +239,8 @@ fn incremental_rebuilds(cx: &Ctx, b: Backend) -> Result<Vec<Vec<String>>, String
 }
 
 fn check_incremental(cx: &Ctx) -> Result<(), String> {
-    let builtin = incremental_rebuilds(cx, Backend::Builtin)?;
-    let ours = incremental_rebuilds(cx, Backend::Ours)?;
+    let builtin = incremental_rebuilds(cx, Backend::Builtin, &[])?;
+    let ours = incremental_rebuilds(cx, Backend::Ours, &[])?;
     // Each edit changes one module: some objects must come back from the cache (the byte
     // comparison with a clean build has shown they are the right ones).
     let total = session_objects(&cx.work.join("incremental-ours/incr"))?.len();
@@ -245,6 +249,65 @@ fn check_incremental(cx: &Ctx) -> Result<(), String> {
     }
     let counts = |r: &[Vec<String>]| r.iter().map(|v| v.len()).collect::<Vec<_>>();
     println!("  objects rebuilt after each edit, of {total}: ours {:?}, built-in {:?}", counts(&ours), counts(&builtin));
+    Ok(())
+}
+
+/// Fat LTO over modules that come back from the incremental cache: still the same program as a
+/// clean build.
+fn check_incremental_fat(cx: &Ctx) -> Result<(), String> {
+    incremental_rebuilds(cx, Backend::Builtin, &["-Clto=fat"])?;
+    incremental_rebuilds(cx, Backend::Ours, &["-Clto=fat"]).map(|_| ())
+}
+
+/// `-Zdylib-lto`: a Rust dylib built with fat LTO, and a program linking it dynamically.
+fn check_dylib_lto(cx: &Ctx) -> Result<(), String> {
+    let mut outputs = Vec::new();
+    for b in [Backend::Builtin, Backend::Ours] {
+        let dir = cx.work.join(format!("dylib-{}", b.tag()));
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let lib = dir.join("dylib.rs");
+        std::fs::write(&lib, "pub fn greet(n: u32) -> String { format!(\"hello from a dylib, {n}\") }\n").map_err(|e| e.to_string())?;
+        let main = dir.join("main.rs");
+        std::fs::write(&main, "fn main() { println!(\"{}\", dylib::greet(3)); }\n").map_err(|e| e.to_string())?;
+        let d = dir.to_str().unwrap();
+        cx.rustc(b, &["--crate-type=dylib", "-Copt-level=3", "-Clto=fat", "-Zdylib-lto", "-Cprefer-dynamic", "--out-dir", d, lib.to_str().unwrap()])?;
+        let exe = dir.join("main");
+        let extern_arg = format!("dylib={}", dir.join("libdylib.so").display());
+        cx.rustc(b, &["-Cprefer-dynamic", "--extern", &extern_arg, "-L", d, "-o", exe.to_str().unwrap(), main.to_str().unwrap()])?;
+        let std_dir = support::sysroot(&cx.root).join("lib/rustlib/x86_64-unknown-linux-gnu/lib");
+        let out = Command::new(&exe).env("LD_LIBRARY_PATH", format!("{d}:{}", std_dir.display())).output().map_err(|e| e.to_string())?;
+        outputs.push(String::from_utf8_lossy(&out.stdout).into_owned());
+    }
+    if outputs[0] != "hello from a dylib, 3\n" || outputs[1] != outputs[0] {
+        return Err(format!("printed (built-in, ours): {outputs:?}"));
+    }
+    Ok(())
+}
+
+/// What rustc refuses with LTO (a dylib without `-Zdylib-lto`, `-Cprefer-dynamic`), it refuses
+/// with the same message for both backends.
+fn check_refused(cx: &Ctx) -> Result<(), String> {
+    let dir = cx.work.join("refused");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let src = dir.join("refused.rs");
+    std::fs::write(&src, "pub fn f() {}\nfn main() {}\n").map_err(|e| e.to_string())?;
+    let src = src.to_str().unwrap();
+    let d = dir.to_str().unwrap();
+    for args in [&["--crate-type=dylib", "-Clto=fat"][..], &["-Clto=thin", "-Cprefer-dynamic"]] {
+        let mut stderr = Vec::new();
+        for b in [Backend::Builtin, Backend::Ours] {
+            let mut all = args.to_vec();
+            all.extend(["--out-dir", d, src]);
+            let out = support::rustc(&cx.root, cx.backend(b), &all);
+            if out.status.code() != Some(1) {
+                return Err(format!("{} {args:?}: exit status {}, expected 1", b.tag(), out.status));
+            }
+            stderr.push(String::from_utf8_lossy(&out.stderr).into_owned());
+        }
+        if stderr[0] != stderr[1] {
+            return Err(format!("{args:?}: the built-in backend says\n{}ours\n{}", stderr[0], stderr[1]));
+        }
+    }
     Ok(())
 }
 
@@ -262,6 +325,9 @@ fn main() {
         cases.push((format!("modes {}", mode.name), Box::new(move || check_mode(cx, mode))));
     }
     cases.push(("incremental thin".into(), Box::new(|| check_incremental(cx))));
+    cases.push(("incremental fat".into(), Box::new(|| check_incremental_fat(cx))));
+    cases.push(("dylib lto".into(), Box::new(|| check_dylib_lto(cx))));
+    cases.push(("refused combinations".into(), Box::new(|| check_refused(cx))));
 
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let (mut passed, mut failed) = (0, 0);

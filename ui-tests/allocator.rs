@@ -1,3 +1,4 @@
+//@ lto: fat thin
 // A custom #[global_allocator] that counts calls and bytes around System, with Box, Vec growth,
 // shrink, realloc through String, over-aligned allocations and alloc_zeroed.
 use std::alloc::{GlobalAlloc, Layout, System};

@@ -1,3 +1,4 @@
+//@ lto: fat thin
 // Module-level assembly: `global_asm!` defining functions called from Rust (Intel and AT&T
 // syntax, with `sym` and `const` operands), and `#[unsafe(naked)]` functions (which rustc turns
 // into global assembly too), including a generic one and one whose address is taken.

@@ -1,3 +1,4 @@
+//@ lto: fat thin
 // #![no_main] with std still linked: the C `main` symbol is defined in Rust and uses std
 // (println!, Vec, String, format) without the std runtime's own entry point.
 #![no_main]

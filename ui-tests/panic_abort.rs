@@ -1,3 +1,4 @@
+//@ lto: fat thin
 //@ compile-flags: -Cpanic=abort
 //@ run-fail
 //@ exit-status: 134

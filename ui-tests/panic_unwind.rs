@@ -1,3 +1,4 @@
+//@ lto: fat thin
 // Unwinding: catch_unwind with payload downcasts, Drop during unwinding (in order), nested panics
 // caught at several levels, panics in threads seen through join, resume_unwind, and a panic hook
 // that prints deterministically (the default hook's output is compared as stderr).

@@ -1,3 +1,4 @@
+//@ lto: fat thin
 // Statics (immutable, mut, with interior mutability, referencing other statics), consts,
 // promoted constants, static arrays of fn pointers and strings, relocations in static data.
 use std::hint::black_box as bb;

@@ -1,3 +1,4 @@
+//@ lto: fat thin
 // One program that leans on much of std at once: collections, formatting, threads, channels,
 // Mutex/RwLock/Condvar, Rc/Arc, thread locals, and panics caught by catch_unwind and by join.
 use std::cell::{Cell, RefCell};

@@ -1,3 +1,4 @@
+//@ lto: fat thin
 // thread_local! with Cell, RefCell and a Drop type (destructors run at thread exit), const-init
 // thread locals, and #[thread_local]-free access from several threads.
 use std::cell::{Cell, RefCell};

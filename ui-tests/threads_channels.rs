@@ -1,3 +1,4 @@
+//@ lto: fat thin
 // Threads and channels: mpsc (unbounded and sync_channel with rendezvous), multiple producers
 // with results sorted, scoped threads borrowing locals, thread names, and join results.
 use std::sync::mpsc;

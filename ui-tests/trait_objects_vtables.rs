@@ -1,3 +1,4 @@
+//@ lto: fat thin
 // Trait objects: vtable dispatch, supertraits, default methods, dyn with generics, trait upcasting,
 // Box<dyn>, &mut dyn, drop through a vtable, size_of_val through a vtable.
 use std::fmt::Debug;

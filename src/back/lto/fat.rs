@@ -70,6 +70,9 @@ fn link_all(
             },
         }
     }
+    // In name order, not the order the modules were finished in, so that the result (down to
+    // the base module's name in the object) is the same in every build.
+    serialized.sort_by(|a, b| a.0.cmp(&b.0));
     let base = in_memory
         .iter()
         .enumerate()
@@ -78,7 +81,7 @@ fn link_all(
         .map(|(i, _)| i);
     let base = match base {
         Some(i) => in_memory.remove(i),
-        // Every module came from the incremental cache: parse one of them as the base.
+        // Incremental builds serialize every module: parse the first as the base.
         None => {
             if serialized.is_empty() {
                 dcx.fatal("fat LTO has no module of this crate to start from");
@@ -97,7 +100,6 @@ fn link_all(
     }
     let upstream = rlib::upstream_modules(each_linked_rlib_for_lto).unwrap_or_else(|e| dcx.fatal(e));
     serialized.extend(upstream.into_iter().map(|m| (m.name, m.bitcode)));
-    // Sorted, so that the result does not depend on the order the modules were finished in.
     serialized.sort_by(|a, b| a.0.cmp(&b.0));
 
     let llvm_module = &base.module_llvm;
