@@ -9,6 +9,8 @@
 //! - **Cross-crate inlining**: the library is built with `-Zcross-crate-inline-threshold=never`,
 //!   so `ltolib::compute` can only be inlined into the program by LTO. At -O3 with either LTO
 //!   mode it must be gone from the program, as with the built-in backend, and present without.
+//! - **Summaries**: for every module of a `-Clto=thin` program (std's included), the summary
+//!   made from the IR and LLVM's own, read from the bitcode, must agree.
 //! - **Dylibs**: `-Zdylib-lto` builds a Rust dylib with fat LTO that a program links
 //!   dynamically; what rustc refuses with LTO (a dylib without it, `-Cprefer-dynamic`) it refuses
 //!   with the same message for both backends.
@@ -252,6 +254,28 @@ fn check_incremental(cx: &Ctx) -> Result<(), String> {
     Ok(())
 }
 
+/// Our summaries (made from the IR) and LLVM's (read from the bitcode, as for upstream crates)
+/// agree for every module of a program and of std, which checks both readers.
+fn check_summaries(cx: &Ctx) -> Result<(), String> {
+    let dir = cx.work.join("summaries");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let src = dir.join("incr.rs");
+    std::fs::write(&src, incr_source(cx, 1, 2)).map_err(|e| e.to_string())?;
+    let out = Command::new("rustc")
+        .current_dir(&cx.root)
+        .env("INKWELL_CHECK_SUMMARIES", "1")
+        .args(["--edition=2021", "-Copt-level=3", "-Clto=thin", &format!("-Zcodegen-backend={}", cx.ours)])
+        .arg("-o")
+        .arg(dir.join("summaries"))
+        .arg(&src)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    Ok(())
+}
+
 /// Fat LTO over modules that come back from the incremental cache: still the same program as a
 /// clean build.
 fn check_incremental_fat(cx: &Ctx) -> Result<(), String> {
@@ -324,6 +348,7 @@ fn main() {
     for mode in MODES {
         cases.push((format!("modes {}", mode.name), Box::new(move || check_mode(cx, mode))));
     }
+    cases.push(("summaries agree with LLVM's".into(), Box::new(|| check_summaries(cx))));
     cases.push(("incremental thin".into(), Box::new(|| check_incremental(cx))));
     cases.push(("incremental fat".into(), Box::new(|| check_incremental_fat(cx))));
     cases.push(("dylib lto".into(), Box::new(|| check_dylib_lto(cx))));

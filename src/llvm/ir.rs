@@ -147,10 +147,13 @@ pub fn declare_function_like(m: &Module, f: &Value) {
     }
 }
 
-/// The values listed in `llvm.used` or `llvm.compiler.used` (`list` names which).
-pub fn used_list<'ll>(m: &'ll Module, list: &[u8]) -> Vec<&'ll Value> {
-    let Some(init) = named_global(m, list).and_then(initializer) else { return vec![] };
-    operands(init).filter(|v| is_global_value(v)).collect()
+/// The values listed in `llvm.used` and `llvm.compiler.used`, which must stay as they are.
+pub fn used_values(m: &Module) -> Vec<&Value> {
+    [&b"llvm.used"[..], b"llvm.compiler.used"]
+        .into_iter()
+        .filter_map(|list| named_global(m, list).and_then(initializer))
+        .flat_map(|init| operands(init).filter(|v| is_global_value(v)))
+        .collect()
 }
 
 /// Makes a definition local to its module, as LLVM's internalize pass does: internal linkage,

@@ -271,6 +271,7 @@ fn eligible(a: &Analysis<'_>, (s, e): DefId, threshold: u32) -> bool {
     linkage_ok
         && def.kind == Kind::Function
         && !def.noinline
+        && !def.not_eligible_to_import
         && (def.inst_count <= threshold || def.always_inline)
         // Everything it refers to in its own module must be reachable from the importer.
         && def.calls.iter().chain(&def.refs).all(|&r| {

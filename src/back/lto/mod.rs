@@ -13,10 +13,12 @@
 //!
 //! Upstream crates' bitcode comes from their rlibs ([`rlib`]).
 
+pub mod bitstream;
 pub mod fat;
 pub mod import;
 pub mod incremental;
 pub mod index;
+pub mod llvm_summary;
 pub mod rlib;
 pub mod summary;
 pub mod thin;
@@ -60,7 +62,7 @@ pub fn always_preserved(name: &[u8]) -> bool {
 /// member of a comdat that has a member that stays.
 pub fn internalize_module(llmod: &llvm::Module, keep: impl Fn(&[u8]) -> bool) {
     let used: FxHashSet<&llvm::Value> =
-        [&b"llvm.used"[..], b"llvm.compiler.used"].iter().flat_map(|list| ir::used_list(llmod, list)).collect();
+        ir::used_values(llmod).into_iter().collect();
     let globals = ir::global_values(llmod);
     let stays = |g: &llvm::Value| {
         let name = llvm::get_value_name(g);

@@ -8,7 +8,8 @@
 
 use rustc_codegen_ssa::back::rmeta_link;
 
-/// One upstream module: its name (`<rlib file>(<member>)`) and bitcode.
+/// One upstream module: its name (the object's name in the rlib, which rustc makes unique: it
+/// holds the crate's name and hash) and bitcode.
 pub struct UpstreamModule {
     pub name: String,
     pub bitcode: Vec<u8>,
@@ -33,8 +34,7 @@ pub fn upstream_modules(rlibs: &[std::path::PathBuf]) -> Result<Vec<UpstreamModu
                     path.display()
                 )
             })?;
-            let rlib = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            modules.push(UpstreamModule { name: format!("{rlib}({})", member.name), bitcode: bitcode.to_vec() });
+            modules.push(UpstreamModule { name: member.name.to_owned(), bitcode: bitcode.to_vec() });
         }
     }
     Ok(modules)

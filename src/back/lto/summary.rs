@@ -28,6 +28,9 @@ pub struct Definition {
     pub noinline: bool,
     /// `alwaysinline`: imported whatever its size.
     pub always_inline: bool,
+    /// LLVM's verdict in summaries read from bitcode: it refers to something that cannot be
+    /// renamed. (For summaries made here, [`super::index`] finds that out from the references.)
+    pub not_eligible_to_import: bool,
     /// Listed in `llvm.used` / `llvm.compiler.used`: kept as is.
     pub used: bool,
     /// The functions it calls directly, as indices into [`ModuleSummary::symbols`], each once.
@@ -73,7 +76,7 @@ fn is_definition(g: &llvm::Value) -> bool {
 
 pub fn summarize<'ll>(llmod: &'ll llvm::Module) -> ModuleSummary {
     let used: FxHashSet<&'ll llvm::Value> =
-        [&b"llvm.used"[..], b"llvm.compiler.used"].iter().flat_map(|list| ir::used_list(llmod, list)).collect();
+        ir::used_values(llmod).into_iter().collect();
     let defs: Vec<&llvm::Value> = ir::global_values(llmod).into_iter().filter(|&g| is_definition(g)).collect();
     let mut symbols: Vec<Box<[u8]>> = defs.iter().map(|&g| Box::from(llvm::get_value_name(g))).collect();
     let mut index: FxHashMap<&'ll llvm::Value, u32> = defs.iter().enumerate().map(|(i, &g)| (g, i as u32)).collect();
@@ -133,6 +136,7 @@ pub fn summarize<'ll>(llmod: &'ll llvm::Module) -> ModuleSummary {
             inst_count,
             noinline: is_fn && (ir::has_fn_attr(g, "noinline") || ir::has_fn_attr(g, "optnone")),
             always_inline: is_fn && ir::has_fn_attr(g, "alwaysinline"),
+            not_eligible_to_import: false,
             used: used.contains(&g),
             calls,
             refs: others,

@@ -12,7 +12,7 @@ use rustc_codegen_ssa::back::write::{
     CodegenContext, SharedEmitter, ThinLtoInput, TargetMachineFactoryConfig, TargetMachineFactoryFn,
 };
 use rustc_codegen_ssa::{CompiledModule, ModuleCodegen};
-use rustc_data_structures::fx::FxHashMap;
+use rustc_data_structures::fx::{FxHashMap, FxHashSet};
 use rustc_data_structures::profiling::SelfProfilerRef;
 use rustc_errors::{DiagCtxt, DiagCtxtHandle};
 use rustc_log::tracing::info;
@@ -21,7 +21,7 @@ use rustc_session::config::OptLevel;
 
 use super::index::{self, ImportLimits, ModulePlan};
 use super::summary::{self, ModuleSummary};
-use super::{import, incremental, rlib};
+use super::{import, incremental, llvm_summary, rlib};
 use crate::back::optimize::{self, Stage};
 use crate::back::write;
 use crate::llvm::{self, LLVMLinkage, ir};
@@ -41,14 +41,46 @@ fn name_hash(name: &str) -> u64 {
     name.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
 }
 
-/// Summarizes bitcode that arrived without a summary, in a context of its own.
+/// The summary of bitcode that arrived without one of ours: LLVM's own, read out of the bitcode
+/// (cheap), or, if it has none, ours from the parsed module.
 fn summarize_bitcode(name: &str, data: &[u8]) -> Result<ModuleSummary, String> {
+    match llvm_summary::read(data) {
+        Ok(Some(summary)) => return Ok(summary),
+        Ok(None) => {}
+        Err(e) => info!("{name}: LLVM's summary could not be read ({e}); parsing the module instead"),
+    }
+    summarize_parsed(name, data)
+}
+
+/// Our summary of bitcode, parsed in a context of its own.
+fn summarize_parsed(name: &str, data: &[u8]) -> Result<ModuleSummary, String> {
     let context = llvm::owned::OwnedContext::new();
     let diagnostics = llvm::diagnostics::Collected::default();
     llvm::diagnostics::install(context.0, &diagnostics);
     match llvm::bitcode::parse(llvm::context(context.0), data, name) {
         Some(m) => Ok(summary::summarize(m)),
         None => Err(diagnostics.take().into_iter().map(|(_, m)| m).collect::<Vec<_>>().join("; ")),
+    }
+}
+
+/// With `INKWELL_CHECK_SUMMARIES` set: every module's summary is made both ways, from its IR
+/// and from LLVM's summary in its bitcode, and any difference is an error (`tests/lto.rs`).
+fn check_summaries(dcx: DiagCtxtHandle<'_>, names: &[String], buffers: &[SerializedModule<ModuleBuffer>]) {
+    let mut problems = Vec::new();
+    for (name, buffer) in names.iter().zip(buffers) {
+        match (summarize_parsed(name, buffer.data()), llvm_summary::read(buffer.data())) {
+            (Ok(ours), Ok(Some(theirs))) => {
+                problems.extend(llvm_summary::differences(&ours, &theirs).into_iter().map(|d| format!("`{name}`: {d}")))
+            }
+            (Ok(_), Ok(None)) => problems.push(format!("`{name}`: no LLVM summary in its bitcode")),
+            (Err(e), _) | (_, Err(e)) => problems.push(format!("`{name}`: {e}")),
+        }
+    }
+    if !problems.is_empty() {
+        let shown = problems.iter().take(20).map(|p| format!("\n  {p}")).collect::<String>();
+        dcx.err(format!("{} differences between our summaries and LLVM's:{shown}", problems.len()));
+    } else {
+        info!("the summaries of {} modules agree with LLVM's", names.len());
     }
 }
 
@@ -108,6 +140,9 @@ pub fn run(
     let mut summaries: Vec<Option<_>> = summaries.into_iter().map(Some).collect();
     let summaries: Vec<ModuleSummary> = order.iter().map(|&i| summaries[i].take().unwrap()).collect();
 
+    if std::env::var_os("INKWELL_CHECK_SUMMARIES").is_some() {
+        check_summaries(dcx, &names, &buffers);
+    }
     let t_analysis = std::time::Instant::now();
     let keep = super::preserved_symbols(cgcx, exported_symbols_for_lto);
     let plans = index::analyze(&summaries, |name| keep.contains(name), import_limits(cgcx));
@@ -205,7 +240,15 @@ pub fn optimize_and_codegen(
         drop(t);
         save(&module, "thin-lto-after-resolve");
         let t = timer("LLVM_thin_lto_internalize");
-        each(&plan.internalize, &|_, g| ir::internalize(g, false));
+        // Summaries read from bitcode do not always say what `llvm.used` holds: ask the module.
+        let llmod = module.module_llvm.llmod();
+        let used: FxHashSet<&llvm::Value> =
+            ir::used_values(llmod).into_iter().collect();
+        each(&plan.internalize, &|_, g| {
+            if !used.contains(&g) {
+                ir::internalize(g, false)
+            }
+        });
         drop(t);
         save(&module, "thin-lto-after-internalize");
     }
