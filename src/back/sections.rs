@@ -14,7 +14,7 @@ pub fn assign_unique_sections(llmod: LLVMModuleRef, static_reloc: bool) {
         let mut f = llvm::LLVMGetFirstFunction(llmod);
         while !f.is_null() {
             if needs_section(f) {
-                set_section(f, ".text.");
+                set_section(f, text_section_prefix(f));
             }
             f = llvm::LLVMGetNextFunction(f);
         }
@@ -69,6 +69,20 @@ unsafe fn set_section(v: LLVMValueRef, prefix: &str) {
         if let Ok(section) = std::ffi::CString::new(section) {
             llvm::LLVMSetSection(v, section.as_ptr());
         }
+    }
+}
+
+/// `.text.hot.` / `.text.unlikely.` for functions marked hot or cold, as LLVM's code generator
+/// prefixes them (linkers group them). LLVM also goes by profile counts with `-Cprofile-use`,
+/// which cannot be read here.
+unsafe fn text_section_prefix(f: LLVMValueRef) -> &'static str {
+    let f = llvm::value(f);
+    if llvm::ir::has_fn_attr(f, "hot") {
+        ".text.hot."
+    } else if llvm::ir::has_fn_attr(f, "cold") {
+        ".text.unlikely."
+    } else {
+        ".text."
     }
 }
 

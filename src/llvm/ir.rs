@@ -136,13 +136,17 @@ pub fn named_global<'ll>(m: &'ll Module, name: &[u8]) -> Option<&'ll Value> {
     value_opt(unsafe { LLVMGetNamedGlobal(m.raw(), name.as_ptr()) })
 }
 
-/// Declares in `m` a function named and typed like `f` (of another module in the same context),
-/// unless `m` has a global of that name already.
-pub fn declare_function_like(m: &Module, f: &Value) {
-    let name = std::ffi::CString::new(super::get_value_name(f)).expect("a global's name has no NUL");
+/// Declares in `m` a function or variable named and typed like `g` (of another module in the
+/// same context), unless `m` has one of that name already.
+pub fn declare_like(m: &Module, g: &Value) {
+    let name = std::ffi::CString::new(super::get_value_name(g)).expect("a global's name has no NUL");
     unsafe {
-        if LLVMGetNamedFunction(m.raw(), name.as_ptr()).is_null() {
-            LLVMAddFunction(m.raw(), name.as_ptr(), value_type(f).raw());
+        if is_function(g) {
+            if LLVMGetNamedFunction(m.raw(), name.as_ptr()).is_null() {
+                LLVMAddFunction(m.raw(), name.as_ptr(), value_type(g).raw());
+            }
+        } else if LLVMGetNamedGlobal(m.raw(), name.as_ptr()).is_null() {
+            LLVMAddGlobal(m.raw(), value_type(g).raw(), name.as_ptr());
         }
     }
 }

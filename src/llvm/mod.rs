@@ -252,6 +252,9 @@ pub fn set_section(v: &Value, section: &str) {
     let s = cstr(section);
     unsafe { LLVMSetSection(v.raw(), s.as_ptr()) }
 }
+pub fn is_global_constant(v: &Value) -> bool {
+    unsafe { LLVMIsGlobalConstant(v.raw()) != 0 }
+}
 pub fn set_global_constant(v: &Value, is_const: bool) {
     unsafe { LLVMSetGlobalConstant(v.raw(), to_bool(is_const)) }
 }

@@ -6,8 +6,8 @@
 //! linkage. So the source module is prepared first:
 //! - its locals that importers refer to get their promoted names (as in the source module's own
 //!   compilation, see [`super::thin::promote`]);
-//! - imported functions become `available_externally` (a copy that is only there to be inlined),
-//!   and are declared in the importer, which makes the linker copy them;
+//! - imported functions and constants become `available_externally` (a copy that is only there
+//!   to be inlined or read), and are declared in the importer, which makes the linker copy them;
 //! - definitions that imported code or the importer refer to but are not imported become
 //!   declarations;
 //! - every other definition becomes internal, which the linker only copies when referred to,
@@ -93,10 +93,10 @@ fn prepare_source(
             Action::Import => {
                 llvm::set_linkage(g, LLVMLinkage::LLVMAvailableExternallyLinkage);
                 ir::clear_comdat(g);
-                // The linker copies an available_externally function only where it is
+                // The linker copies an available_externally definition only where it is
                 // referred to, and the code that will refer to it may come from a source
                 // linked later: a declaration in the importer makes it come over now.
-                ir::declare_function_like(dest, g);
+                ir::declare_like(dest, g);
             }
             Action::Declare => {
                 ir::make_declaration(llmod, g);

@@ -9,7 +9,9 @@
 //!    `import-instr-limit` instructions, 100 by default), then consider the callee's own calls
 //!    with a threshold multiplied by `import-instr-evolution-factor` (0.7), and so on.
 //!    `noinline` functions, interposable ones and those that refer to locals which cannot be
-//!    renamed are never imported; `alwaysinline` ones whatever their size.
+//!    renamed are never imported; `alwaysinline` ones whatever their size. The constants (and
+//!    variables without references) that imported functions refer to are imported too, as LLVM
+//!    does, so that loads from constants fold.
 //! 3. **Exports**: a definition another module refers to, directly or from an imported copy,
 //!    stays visible. A local that an imported copy refers to is **promoted**: renamed to
 //!    `<name>.llvm.<module hash>` and given hidden external linkage, in its own module and in
@@ -260,21 +262,51 @@ fn select_imports(
         let next = (threshold_f * limits.evolution_factor) as u32;
         work.extend(a.def(callee).calls.iter().map(|&c| (callee.0, c, next)));
     }
+    // The variables imported functions refer to, so that what is read from constant ones folds
+    // in the importer (as LLVM imports read-only variables), and those they refer to.
+    let mut refs: Vec<(usize, u32)> =
+        imported.iter().flat_map(|&(s, e)| a.def((s, e)).refs.iter().map(move |&r| (s, r))).collect();
+    while let Some((m, symbol)) = refs.pop() {
+        let ctx = &a.modules[m];
+        if (m == importer && ctx.is_def(symbol)) || (!ctx.is_def(symbol) && own_names.contains(ctx.name(symbol))) {
+            continue;
+        }
+        if a.resolve(m, symbol).any(|(cm, _)| cm == importer) {
+            continue;
+        }
+        let Some(var) = a.resolve(m, symbol).find(|&id| importable_variable(a, id)) else { continue };
+        if imported.insert(var) {
+            refs.extend(a.def(var).refs.iter().map(|&r| (var.0, r)));
+        }
+    }
     imported
+}
+
+/// Whether a variable may be imported: as a function may, but without a size limit, if it is
+/// constant or refers to nothing (LLVM's rule, without its read-only analysis).
+fn importable_variable(a: &Analysis<'_>, (s, e): DefId) -> bool {
+    let def = a.def((s, e));
+    def.kind == Kind::Variable && (def.constant || def.refs.is_empty()) && importable(a, (s, e))
 }
 
 /// Whether a function may be imported under `threshold`.
 fn eligible(a: &Analysis<'_>, (s, e): DefId, threshold: u32) -> bool {
+    let def = a.def((s, e));
+    def.kind == Kind::Function
+        && !def.noinline
+        && (def.inst_count <= threshold || def.always_inline)
+        && importable(a, (s, e))
+}
+
+/// What functions and constants need to be copied into another module: a linkage that no other
+/// definition may replace, a name it can be seen by there, and everything it refers to in its
+/// own module reachable from there.
+fn importable(a: &Analysis<'_>, (s, e): DefId) -> bool {
     let summary = &a.modules[s];
     let def = &summary.defs[e as usize];
-    let linkage_ok = !is_interposable(def.linkage) && (!is_local(def.linkage) || summary.is_promotable(e));
-    linkage_ok
-        && def.kind == Kind::Function
-        && !def.noinline
+    let local_ok = |d: u32| !is_local(summary.defs[d as usize].linkage) || summary.is_promotable(d);
+    !is_interposable(def.linkage)
         && !def.not_eligible_to_import
-        && (def.inst_count <= threshold || def.always_inline)
-        // Everything it refers to in its own module must be reachable from the importer.
-        && def.calls.iter().chain(&def.refs).all(|&r| {
-            !summary.is_def(r) || !is_local(summary.defs[r as usize].linkage) || summary.is_promotable(r)
-        })
+        && local_ok(e)
+        && def.calls.iter().chain(&def.refs).all(|&r| !summary.is_def(r) || local_ok(r))
 }

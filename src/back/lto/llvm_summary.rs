@@ -156,10 +156,13 @@ fn read_summary(r: &mut Reader<'_>, m: &mut Module) -> Result<(), String> {
                 m.summaries.push((id, def));
             }
             FS_PERMODULE_GLOBALVAR_INIT_REFS => {
-                // [valueid, flags, varflags, n x valueid]
-                let (id, flags) = (field(0)?, field(1)?);
+                // [valueid, flags, varflags, n x valueid]; varflags: read-only, write-only,
+                // constant, ...
+                let (id, flags, varflags) = (field(0)?, field(1)?, field(2)?);
                 let refs = ops.get(3..).unwrap_or_default().to_vec();
-                m.summaries.push((id, definition(Kind::Variable, flags, 0, 0, refs, vec![])));
+                let mut def = definition(Kind::Variable, flags, 0, 0, refs, vec![]);
+                def.constant = varflags & (1 << 2) != 0;
+                m.summaries.push((id, def));
             }
             FS_ALIAS => {
                 // [valueid, flags, aliasee valueid]
@@ -183,6 +186,7 @@ fn definition(kind: Kind, flags: u64, inst_count: u32, fflags: u64, refs: Vec<u6
         not_eligible_to_import: flags & (1 << 4) != 0,
         // "Live" in a per-module summary: a member of `llvm.used` / `llvm.compiler.used`.
         used: flags & (1 << 5) != 0,
+        constant: false,
         calls: calls.into_iter().map(|v| v as u32).collect(),
         refs: refs.into_iter().map(|v| v as u32).collect(),
     }
@@ -264,7 +268,7 @@ pub fn differences(ours: &ModuleSummary, llvm: &ModuleSummary) -> Vec<String> {
             continue;
         };
         let (x, y) = (&ours.defs[i], &llvm.defs[j]);
-        let facts = |d: &Definition| (d.kind, d.linkage, d.inst_count, d.noinline, d.always_inline);
+        let facts = |d: &Definition| (d.kind, d.linkage, d.inst_count, d.noinline, d.always_inline, d.constant);
         if facts(x) != facts(y) {
             out.push(format!("`{shown}`: ours {:?}, LLVM's {:?}", facts(x), facts(y)));
         }

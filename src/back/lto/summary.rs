@@ -33,6 +33,8 @@ pub struct Definition {
     pub not_eligible_to_import: bool,
     /// Listed in `llvm.used` / `llvm.compiler.used`: kept as is.
     pub used: bool,
+    /// A variable that is constant: importers may take a copy of it to fold loads from.
+    pub constant: bool,
     /// The functions it calls directly, as indices into [`ModuleSummary::symbols`], each once.
     pub calls: Vec<u32>,
     /// The other global values it refers to, the same way.
@@ -138,6 +140,7 @@ pub fn summarize<'ll>(llmod: &'ll llvm::Module) -> ModuleSummary {
             always_inline: is_fn && ir::has_fn_attr(g, "alwaysinline"),
             not_eligible_to_import: false,
             used: used.contains(&g),
+            constant: kind == Kind::Variable && llvm::is_global_constant(g),
             calls,
             refs: others,
         });
