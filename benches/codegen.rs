@@ -27,6 +27,8 @@
 //! comparison); `BENCH_LTO=default,fat,thin` the LTO modes to measure (all three by default:
 //! rustc's defaults, which at -O3 mean crate-local ThinLTO, then `-Clto=fat` and `-Clto=thin`).
 //! After a table per mode comes the LTO column: each mode's run-time and compile-time ratios.
+//! `BENCH_INSTRUCTIONS=1` also counts the instructions each binary executes under valgrind
+//! (slow, but unlike time the same whatever else the machine does).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Output};
@@ -144,6 +146,22 @@ struct Row {
     compile: [Samples; 2],
     file_size: [u64; 2],
     code_size: [u64; 2],
+    /// Instructions executed (`BENCH_INSTRUCTIONS=1`), which no other load on the machine changes.
+    instructions: Option<[u64; 2]>,
+}
+
+/// Instructions the program executes, counted by valgrind's cachegrind (no cache simulation).
+fn instructions(binary: &Path) -> u64 {
+    let out = Command::new("valgrind")
+        .args(["--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"])
+        .arg(binary)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap_or_else(|e| panic!("run valgrind: {e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr.lines().find(|l| l.contains("I   refs:") || l.contains("I    refs:") || l.contains(" refs:"));
+    let digits: String = line.unwrap_or_else(|| panic!("no instruction count from valgrind:\n{stderr}")).chars().filter(char::is_ascii_digit).collect();
+    digits.parse().expect("an instruction count")
 }
 
 impl Row {
@@ -164,6 +182,10 @@ impl Row {
     }
     fn compile_ratio(&self) -> f64 {
         min(&self.compile[0].cpu) / min(&self.compile[1].cpu)
+    }
+    fn instruction_ratio(&self) -> f64 {
+        let [ours, builtin] = self.instructions.expect("instructions counted");
+        ours as f64 / builtin as f64
     }
     fn compile_ratio_wall(&self) -> f64 {
         min(&self.compile[0].wall) / min(&self.compile[1].wall)
@@ -201,6 +223,7 @@ fn main() -> ExitCode {
         Err(_) => support::build_backend(&root, &profile_dir).display().to_string(),
     };
     let extra_flags: Vec<String> = std::env::var("BENCH_RUSTFLAGS").unwrap_or_default().split_whitespace().map(String::from).collect();
+    let count_instructions = std::env::var("BENCH_INSTRUCTIONS").is_ok_and(|v| v == "1");
     // The LTO modes to measure: rustc's default (crate-local ThinLTO), -Clto=fat, -Clto=thin.
     let modes: Vec<&str> = match std::env::var("BENCH_LTO") {
         Ok(v) => ["default", "fat", "thin"].into_iter().filter(|m| v.split(',').any(|x| x == *m)).collect(),
@@ -306,6 +329,7 @@ fn main() -> ExitCode {
                 compile,
                 file_size: [size(&binaries[0]), size(&binaries[1])],
                 code_size,
+                instructions: count_instructions.then(|| [instructions(&binaries[0]), instructions(&binaries[1])]),
             });
         }
         results.push((mode, rows));
@@ -387,6 +411,14 @@ fn print_lto_summary(results: &[(&str, Vec<Row>)]) {
             print!(" {:>9.3} {:>9.3}", rows[i].run_ratio_min(), rows[i].compile_ratio());
         }
         println!();
+    }
+    if first.iter().all(|r| r.instructions.is_some()) {
+        println!("\ninstructions executed (valgrind), ours/built-in:");
+        for (mode, rows) in results {
+            let ratios: Vec<f64> = rows.iter().map(|r| r.instruction_ratio()).collect();
+            let shown: Vec<String> = rows.iter().zip(&ratios).map(|(r, x)| format!("{} {x:.3}", r.name)).collect();
+            println!("  {mode}: geomean {:.3}; {}", geomean(&ratios), shown.join(", "));
+        }
     }
     print!("{:<16}", "geomean");
     for (_, rows) in results {

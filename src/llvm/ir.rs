@@ -160,6 +160,12 @@ pub fn used_values(m: &Module) -> Vec<&Value> {
         .collect()
 }
 
+/// Deletes a global variable, which nothing may refer to any more.
+pub fn delete_global_variable(g: &Value) {
+    assert!(is_global_variable(g), "not a global variable: {g:?}");
+    unsafe { LLVMDeleteGlobal(g.raw()) }
+}
+
 /// Makes a definition local to its module, as LLVM's internalize pass does: internal linkage,
 /// default visibility, and out of its comdat unless `keep_comdat`.
 pub fn internalize(g: &Value, keep_comdat: bool) {

@@ -40,7 +40,8 @@ pub fn import_all(module: &ModuleLlvm, thin: &ThinModule<InkwellCodegenBackend>)
         let name = thin.shared.module_names[*source].to_string_lossy();
         let lazy = llvm::bitcode::parse_lazily(module.llcx(), thin.shared.modules[*source].data(), &name)
             .ok_or_else(|| format!("could not open the LLVM bitcode of `{name}`"))?;
-        prepare_source(module.llmod(), lazy.llmod, summary, &data.plans[*source].promote, data.promotion_hashes[*source], &actions);
+        let promote = &data.plans[*source].promote;
+        prepare_source(module.llmod(), lazy.llmod, summary, promote, data.promotion_hashes[*source], &actions);
         if !llvm::bitcode::link_lazy(module.llmod(), lazy) {
             return Err(format!("could not link the functions imported from `{name}`"));
         }
@@ -70,10 +71,15 @@ fn actions(summary: &ModuleSummary, imported: &[u32], importer_names: &FxHashSet
     actions
 }
 
+/// Makes the lazily opened source module `llmod` ready to be linked into `dest`.
 fn prepare_source(
     dest: &llvm::Module,
     llmod: &llvm::Module,
-    summary: &ModuleSummary, promote: &[u32], hash: u64, actions: &[Action]) {
+    summary: &ModuleSummary,
+    promote: &[u32],
+    hash: u64,
+    actions: &[Action],
+) {
     let by_name: FxHashMap<&[u8], u32> = (0..summary.defs.len() as u32).map(|d| (summary.name(d), d)).collect();
     let promote: FxHashSet<u32> = promote.iter().copied().collect();
     ir::clear_module_inline_asm(llmod);
@@ -81,7 +87,7 @@ fn prepare_source(
         let name = llvm::get_value_name(g).to_vec();
         if name.starts_with(b"llvm.") {
             if ir::is_global_variable(g) {
-                unsafe { llvm::LLVMDeleteGlobal(llvm::AsRaw::raw(g)) };
+                ir::delete_global_variable(g);
             }
             continue;
         }

@@ -61,8 +61,7 @@ pub fn always_preserved(name: &[u8]) -> bool {
 /// internalize pass does: members of `llvm.used` / `llvm.compiler.used` stay, and so does every
 /// member of a comdat that has a member that stays.
 pub fn internalize_module(llmod: &llvm::Module, keep: impl Fn(&[u8]) -> bool) {
-    let used: FxHashSet<&llvm::Value> =
-        ir::used_values(llmod).into_iter().collect();
+    let used: FxHashSet<&llvm::Value> = ir::used_values(llmod).into_iter().collect();
     let globals = ir::global_values(llmod);
     let stays = |g: &llvm::Value| {
         let name = llvm::get_value_name(g);

@@ -77,8 +77,7 @@ fn is_definition(g: &llvm::Value) -> bool {
 }
 
 pub fn summarize<'ll>(llmod: &'ll llvm::Module) -> ModuleSummary {
-    let used: FxHashSet<&'ll llvm::Value> =
-        ir::used_values(llmod).into_iter().collect();
+    let used: FxHashSet<&'ll llvm::Value> = ir::used_values(llmod).into_iter().collect();
     let defs: Vec<&llvm::Value> = ir::global_values(llmod).into_iter().filter(|&g| is_definition(g)).collect();
     let mut symbols: Vec<Box<[u8]>> = defs.iter().map(|&g| Box::from(llvm::get_value_name(g))).collect();
     let mut index: FxHashMap<&'ll llvm::Value, u32> = defs.iter().enumerate().map(|(i, &g)| (g, i as u32)).collect();

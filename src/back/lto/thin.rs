@@ -93,12 +93,29 @@ pub fn run(
     inputs: Vec<ThinLtoInput<InkwellCodegenBackend>>,
 ) -> (Vec<ThinModule<InkwellCodegenBackend>>, Vec<WorkProduct>) {
     let _timer = prof.generic_activity("LLVM_thin_lto_global_analysis");
-    let t_start = std::time::Instant::now();
-    let mut names: Vec<String> = Vec::new();
-    let mut buffers: Vec<SerializedModule<ModuleBuffer>> = Vec::new();
-    let mut summaries: Vec<ModuleSummary> = Vec::new();
+    let start = std::time::Instant::now();
+    let mut modules: Vec<(String, SerializedModule<ModuleBuffer>, Option<ModuleSummary>)> = Vec::new();
     let mut green: FxHashMap<String, WorkProduct> = FxHashMap::default();
-    let mut add = |name: String, buffer: SerializedModule<ModuleBuffer>, summary: Option<ModuleSummary>| {
+    for input in inputs {
+        match input {
+            ThinLtoInput::Red { name, buffer: SerializedModule::Local(mut b) } => {
+                let summary = b.summary.take();
+                modules.push((name, SerializedModule::Local(b), summary));
+            }
+            ThinLtoInput::Red { name, buffer } => modules.push((name, buffer, None)),
+            ThinLtoInput::Green { wp, bitcode_path } => {
+                green.insert(wp.cgu_name.clone(), wp.clone());
+                modules.push((wp.cgu_name, SerializedModule::from_file(&bitcode_path), None));
+            }
+        }
+    }
+    let upstream = rlib::upstream_modules(each_linked_rlib_for_lto).unwrap_or_else(|e| dcx.fatal(e));
+    modules.extend(upstream.into_iter().map(|m| (m.name, SerializedModule::FromRlib(m.bitcode), None)));
+    // In name order, not the order the modules were finished in: where the analysis has a
+    // choice (which copy of a linkonce_odr function to import), it takes the first.
+    modules.sort_by(|a, b| a.0.cmp(&b.0));
+    let (mut names, mut buffers, mut summaries) = (Vec::new(), Vec::new(), Vec::new());
+    for (name, buffer, summary) in modules {
         let summary = summary.unwrap_or_else(|| {
             summarize_bitcode(&name, buffer.data())
                 .unwrap_or_else(|e| dcx.fatal(format!("could not read the LLVM bitcode of `{name}`: {e}")))
@@ -106,64 +123,17 @@ pub fn run(
         names.push(name);
         buffers.push(buffer);
         summaries.push(summary);
-    };
-    for input in inputs {
-        match input {
-            ThinLtoInput::Red { name, buffer } => {
-                let (buffer, summary) = match buffer {
-                    SerializedModule::Local(mut b) => {
-                        let s = b.summary.take();
-                        (SerializedModule::Local(b), s)
-                    }
-                    other => (other, None),
-                };
-                add(name, buffer, summary);
-            }
-            ThinLtoInput::Green { wp, bitcode_path } => {
-                let buffer = SerializedModule::from_file(&bitcode_path);
-                green.insert(wp.cgu_name.clone(), wp.clone());
-                add(wp.cgu_name, buffer, None);
-            }
-        }
     }
-    let upstream = rlib::upstream_modules(each_linked_rlib_for_lto).unwrap_or_else(|e| dcx.fatal(e));
-    for m in upstream {
-        add(m.name, SerializedModule::FromRlib(m.bitcode), None);
-    }
-    // In name order, not the order the modules were finished in: where the analysis has a
-    // choice (which copy of a linkonce_odr function to import), it takes the first.
-    let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_by(|&a, &b| names[a].cmp(&names[b]));
-    let names: Vec<String> = order.iter().map(|&i| std::mem::take(&mut names[i])).collect();
-    let mut buffers: Vec<Option<_>> = buffers.into_iter().map(Some).collect();
-    let buffers: Vec<SerializedModule<ModuleBuffer>> = order.iter().map(|&i| buffers[i].take().unwrap()).collect();
-    let mut summaries: Vec<Option<_>> = summaries.into_iter().map(Some).collect();
-    let summaries: Vec<ModuleSummary> = order.iter().map(|&i| summaries[i].take().unwrap()).collect();
-
     if std::env::var_os("INKWELL_CHECK_SUMMARIES").is_some() {
         check_summaries(dcx, &names, &buffers);
     }
-    let t_analysis = std::time::Instant::now();
+
+    let summarized = std::time::Instant::now();
     let keep = super::preserved_symbols(cgcx, exported_symbols_for_lto);
-    let plans = index::analyze(&summaries, |name| keep.contains(name), import_limits(cgcx));
+    let plans = index::analyze(&summaries, |name| keep.contains(name), import_limits());
     let promotion_hashes = names.iter().map(|n| name_hash(n)).collect();
-    info!("ThinLTO: {} modules summarized in {:?}, analyzed in {:?}", names.len(), t_analysis - t_start, t_analysis.elapsed());
-    for (i, plan) in plans.iter().enumerate() {
-        let name = |m: usize, d: &u32| String::from_utf8_lossy(summaries[m].name(*d)).into_owned();
-        info!(
-            "{}: promotes {:?}, internalizes {}, keeps {} as weak_odr",
-            names[i],
-            plan.promote.iter().map(|d| name(i, d)).collect::<Vec<_>>(),
-            plan.internalize.len(),
-            plan.make_weak_odr.len()
-        );
-        for (source, defs) in &plan.imports {
-            for d in defs {
-                let size = summaries[*source].defs[*d as usize].inst_count;
-                info!("{}: imports {} ({size} instructions) from {}", names[i], name(*source, d), names[*source]);
-            }
-        }
-    }
+    info!("ThinLTO: {} modules summarized in {:?}, analyzed in {:?}", names.len(), summarized - start, summarized.elapsed());
+    log_plans(&names, &summaries, &plans);
 
     // Incremental reuse: green modules whose key is unchanged are copied from the cache.
     let mut reuse = vec![false; names.len()];
@@ -192,8 +162,28 @@ pub fn run(
     (jobs, copy_jobs)
 }
 
+/// The decisions, for `RUSTC_LOG=rustc_codegen_inkwell=info`.
+fn log_plans(names: &[String], summaries: &[ModuleSummary], plans: &[ModulePlan]) {
+    let name = |m: usize, d: &u32| String::from_utf8_lossy(summaries[m].name(*d)).into_owned();
+    for (i, plan) in plans.iter().enumerate() {
+        info!(
+            "{}: promotes {:?}, internalizes {}, keeps {} as weak_odr",
+            names[i],
+            plan.promote.iter().map(|d| name(i, d)).collect::<Vec<_>>(),
+            plan.internalize.len(),
+            plan.make_weak_odr.len()
+        );
+        for (source, defs) in &plan.imports {
+            for d in defs {
+                let size = summaries[*source].defs[*d as usize].inst_count;
+                info!("{}: imports {} ({size} instructions) from {}", names[i], name(*source, d), names[*source]);
+            }
+        }
+    }
+}
+
 /// LLVM's import limits, or what the user set them to with `-Cllvm-args`.
-fn import_limits(cgcx: &CodegenContext) -> ImportLimits {
+fn import_limits() -> ImportLimits {
     let mut limits = ImportLimits::default();
     for arg in crate::llvm_args::user_args() {
         let arg = arg.trim_start_matches('-');
@@ -203,7 +193,6 @@ fn import_limits(cgcx: &CodegenContext) -> ImportLimits {
             limits.evolution_factor = v;
         }
     }
-    let _ = cgcx;
     limits
 }
 
@@ -242,8 +231,7 @@ pub fn optimize_and_codegen(
         let t = timer("LLVM_thin_lto_internalize");
         // Summaries read from bitcode do not always say what `llvm.used` holds: ask the module.
         let llmod = module.module_llvm.llmod();
-        let used: FxHashSet<&llvm::Value> =
-            ir::used_values(llmod).into_iter().collect();
+        let used: FxHashSet<&llvm::Value> = ir::used_values(llmod).into_iter().collect();
         each(&plan.internalize, &|_, g| {
             if !used.contains(&g) {
                 ir::internalize(g, false)
