@@ -113,13 +113,19 @@ fn run_suites(sysroot: &Path, library: &Path, work: &Path, backend: &str, label:
     let log = work.join(format!("{label}-{tag}.log").replace(' ', "-"));
     println!("building and running the suites: {label} {tag} …");
     // The stamp makes cargo rebuild everything when our dylib changes (it can't see it otherwise).
-    let lto = config.lto.map(|l| format!(" -Clto={l}")).unwrap_or_default();
-    let rustflags = format!(
-        "--cap-lints=allow -Copt-level={}{lto} -Zcodegen-backend={backend} --cfg=backend_stamp=\"{stamp}\"",
-        config.opt
-    );
+    let rustflags =
+        format!("--cap-lints=allow -Copt-level={} -Zcodegen-backend={backend} --cfg=backend_stamp=\"{stamp}\"", config.opt);
     let start = Instant::now();
-    let output = Command::new(sysroot.join("bin/cargo"))
+    let mut cargo = Command::new(sysroot.join("bin/cargo"));
+    // LTO through cargo's profiles, as users ask for it (cargo then builds the dependencies'
+    // objects as bitcode); `-Clto` in RUSTFLAGS would clash with cargo's `-Cembed-bitcode=no`.
+    for profile in ["DEV", "TEST", "BENCH", "RELEASE"] {
+        match config.lto {
+            Some(lto) => cargo.env(format!("CARGO_PROFILE_{profile}_LTO"), lto),
+            None => cargo.env_remove(format!("CARGO_PROFILE_{profile}_LTO")),
+        };
+    }
+    let output = cargo
         .current_dir(library)
         .env("RUSTC", sysroot.join("bin/rustc"))
         .env("RUSTFLAGS", rustflags)
