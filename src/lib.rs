@@ -206,6 +206,12 @@ impl CodegenBackend for InkwellCodegenBackend {
         back::target_features::target_cpu(sess)
     }
 
+    /// The intrinsics with a body in core that we lower ourselves (`intrinsic::numeric`): their
+    /// bodies are then never collected for codegen, as with the built-in backend.
+    fn replaced_intrinsics(&self) -> Vec<Symbol> {
+        intrinsic::replaced_intrinsics()
+    }
+
     fn thin_lto_supported(&self) -> bool {
         true
     }

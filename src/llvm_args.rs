@@ -32,6 +32,17 @@ pub fn configure(sess: &Session) {
         // other optimizations.
         add_default("-preserve-alignment-assumptions-during-inlining=false");
         add_default("-import-cold-multiplier=0.1");
+        // `unreachable` becomes a trap instruction (`ud2`), except right after a call that does
+        // not return, as the built-in backend sets its target options (the C API has no
+        // TargetOptions; these two options set the same fields in every target machine).
+        if sess.opts.unstable_opts.trap_unreachable.unwrap_or(sess.target.trap_unreachable) {
+            add_default("-trap-unreachable");
+            add_default("-no-trap-after-noreturn");
+        }
+        // `.debug_aranges` for every compile unit with debug info, as the built-in backend asks.
+        if sess.target.generate_arange_section && !sess.opts.unstable_opts.no_generate_arange_section {
+            add_default("-generate-arange-section");
+        }
         if sess.opts.unstable_opts.time_llvm_passes {
             add_default("-time-passes");
         }

@@ -25,7 +25,7 @@ use rustc_codegen_ssa::traits::*;
 use rustc_middle::span_bug;
 use rustc_middle::ty::{self, Instance};
 use rustc_session::config::OptLevel;
-use rustc_span::{Span, sym};
+use rustc_span::{Span, Symbol, sym};
 use rustc_target::spec::Arch;
 
 use crate::builder::Builder;
@@ -418,6 +418,15 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         let llty = result.layout.immediate_llvm_type(self.cx);
         self.va_arg(va_list, llty)
     }
+}
+
+/// The intrinsics with a fallback body in core that `numeric` always lowers itself.
+pub fn replaced_intrinsics() -> Vec<Symbol> {
+    let mut replaced = vec![sym::unchecked_funnel_shl, sym::unchecked_funnel_shr, sym::carrying_mul_add];
+    if llvm_has_intrinsic("llvm.clmul") {
+        replaced.push(sym::carryless_mul);
+    }
+    replaced
 }
 
 /// Whether LLVM knows an intrinsic of this name (it may not, in older or newer LLVMs).

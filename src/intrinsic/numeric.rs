@@ -1,6 +1,7 @@
 //! Arithmetic intrinsics: float math through LLVM's float intrinsics (overloaded on the float
-//! type), and the integer bit operations (`ctlz`, `bswap`, rotates, saturating arithmetic, wide
-//! multiply-add, …) through LLVM's integer intrinsics.
+//! type), and the integer bit operations (`ctlz`, `bswap`, funnel shifts, saturating arithmetic,
+//! wide multiply-add, …) through LLVM's integer intrinsics. Rotates use their body in core (a
+//! funnel shift), as in the built-in backend, so that debuginfo shows the same inlined frames.
 
 use rustc_codegen_ssa::mir::operand::OperandRef;
 use rustc_codegen_ssa::traits::*;
@@ -124,8 +125,6 @@ pub(super) fn int_intrinsic<'ll, 'tcx>(
         | sym::saturating_sub
         | sym::unchecked_funnel_shl
         | sym::unchecked_funnel_shr
-        | sym::rotate_left
-        | sym::rotate_right
         | sym::carrying_mul_add => {}
         sym::carryless_mul if llvm_has_intrinsic("llvm.clmul") => {}
         _ => return None,
@@ -171,14 +170,6 @@ pub(super) fn int_intrinsic<'ll, 'tcx>(
             // Rust passes the shift as u32; LLVM wants it in the operands' type.
             let shift = bx.intcast(args[2].immediate(), llty, false);
             bx.call_intrinsic(llvm_name, &[llty], &[a, args[1].immediate(), shift])
-        }
-        sym::rotate_left | sym::rotate_right => {
-            // A rotate is a funnel shift of a value with itself; the funnel shifts take the
-            // amount modulo the width, exactly as the rotates do (the bit widths are powers of
-            // two, so truncating the u32 amount first does not change it modulo the width).
-            let llvm_name = if name == sym::rotate_left { "llvm.fshl" } else { "llvm.fshr" };
-            let shift = bx.intcast(args[1].immediate(), llty, false);
-            bx.call_intrinsic(llvm_name, &[llty], &[a, a, shift])
         }
         sym::carrying_mul_add => carrying_mul_add(bx, args, width, signed),
         sym::carryless_mul => bx.call_intrinsic("llvm.clmul", &[llty], &[a, args[1].immediate()]),
