@@ -6,6 +6,7 @@ use std::time::Instant;
 use rustc_codegen_ssa::ModuleCodegen;
 use rustc_codegen_ssa::base::maybe_create_entry_wrapper;
 use rustc_codegen_ssa::mono_item::MonoItemExt;
+use rustc_codegen_ssa::traits::DebugInfoCodegenMethods;
 use rustc_middle::dep_graph;
 use rustc_middle::ty::TyCtxt;
 use rustc_span::Symbol;
@@ -54,6 +55,7 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ModuleLlvm
                 llvm::LLVMDeleteGlobal(old.raw());
             }
         }
+        cx.debuginfo_finalize();
     }
     ModuleCodegen::new_regular(cgu_name.to_string(), module)
 }

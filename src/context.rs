@@ -55,6 +55,8 @@ pub struct CodegenCx<'ll, 'tcx> {
     /// `__rust_try`'s helper, made once per module when catch_unwind is used.
     pub rust_try_fn: Cell<Option<(&'ll Type, &'ll Value)>>,
     local_gen_sym_counter: Cell<usize>,
+    /// Debug information, when the session asks for it.
+    pub dbg: Option<crate::debuginfo::DebugContext<'ll>>,
 }
 
 /// Creates the module for a CGU with the target's data layout, triple and module flags.
@@ -157,6 +159,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             eh_personality: Cell::new(None),
             rust_try_fn: Cell::new(None),
             local_gen_sym_counter: Cell::new(0),
+            dbg: crate::debuginfo::DebugContext::new(tcx, codegen_unit.name().as_str(), llmod),
         }
     }
 

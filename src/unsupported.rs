@@ -3,7 +3,7 @@
 
 use rustc_session::Session;
 use rustc_session::config::DebugInfo;
-use rustc_target::spec::SanitizerSet;
+use rustc_target::spec::{SanitizerSet, SplitDebuginfo};
 
 /// What `back::instrument` and `attributes::sanitize_attrs` implement. CFI and KCFI need type
 /// ids on every indirect call, DataFlowSanitizer its ABI lists: not done yet.
@@ -21,8 +21,12 @@ pub fn check_session(sess: &Session) {
     let refuse = |what: &str| {
         sess.dcx().err(format!("{what} is not yet supported by rustc_codegen_inkwell"));
     };
-    if sess.opts.debuginfo != DebugInfo::None {
-        refuse("debuginfo (-g / -Cdebuginfo)");
+    if matches!(sess.opts.debuginfo, DebugInfo::Limited | DebugInfo::Full) {
+        refuse("debuginfo beyond line tables (-g / -Cdebuginfo=limited|full)");
+    }
+    if sess.opts.debuginfo != DebugInfo::None && sess.split_debuginfo() != SplitDebuginfo::Off {
+        // The C API writes no DWARF object (.dwo) stream.
+        refuse(&format!("split debuginfo (-Csplit-debuginfo={})", sess.split_debuginfo()));
     }
     if sess.instrument_coverage() {
         refuse("coverage instrumentation (-Cinstrument-coverage)");

@@ -46,6 +46,8 @@ struct Test {
     /// `-Clto=` modes to run at -O3 as well, besides the plain opt levels.
     lto_modes: Vec<String>,
     ignore_opt: BTreeMap<String, String>,
+    /// `//@ run-env: RUST_BACKTRACE=1`: environment for the test's binary.
+    run_env: Vec<(String, String)>,
     /// `//~ ERROR msg`: some `error` line of the compiler's stderr must contain `msg`.
     errors: Vec<String>,
 }
@@ -64,6 +66,7 @@ fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
         opt_levels: OPT_LEVELS.iter().map(|l| l.to_string()).collect(),
         lto_modes: vec![],
         ignore_opt: BTreeMap::new(),
+        run_env: vec![],
         errors: vec![],
     };
     for (i, line) in src.lines().enumerate() {
@@ -109,6 +112,12 @@ fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
                     return Err(at("ignore-opt needs a reason: `//@ ignore-opt: 3 why`".into()));
                 }
                 t.ignore_opt.insert(lvl, reason.trim().to_string());
+            }
+            "run-env" => {
+                for pair in value.split_whitespace() {
+                    let (k, v) = pair.split_once('=').ok_or_else(|| at(format!("run-env wants KEY=VALUE, not `{pair}`")))?;
+                    t.run_env.push((k.to_string(), v.to_string()));
+                }
             }
             "no-oracle" => return Err(at("no-oracle is not allowed: every run-pass test has an oracle".into())),
             _ => return Err(at(format!("unknown directive `{key}`"))),
@@ -185,9 +194,18 @@ fn run(cmd: &mut Command, timeout: Duration) -> Result<Output, String> {
 }
 
 /// Runtime messages carry the OS thread id (`thread 'main' (4242) panicked at`, `... has
-/// overflowed its stack`), which differs from run to run.
-fn normalize_stderr(s: &str) -> String {
+/// overflowed its stack`), which differs from run to run. With `mask_addresses` (tests that ask
+/// for backtraces), every hexadecimal number (`0x55d0c0ffee00`) becomes `0xADDR`: the two
+/// backends' binaries lay code out differently.
+fn normalize_stderr(s: &str, mask_addresses: bool) -> String {
     let mut out = String::with_capacity(s.len());
+    let masked;
+    let s = if mask_addresses {
+        masked = mask_hex(s);
+        &masked
+    } else {
+        s
+    };
     for line in s.split_inclusive('\n') {
         if let (Some(rest), Some(q)) = (line.strip_prefix("thread '"), line.find("' (")) {
             let after = &line[q + 3..];
@@ -201,6 +219,19 @@ fn normalize_stderr(s: &str) -> String {
         }
         out.push_str(line);
     }
+    out
+}
+
+fn mask_hex(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("0x") {
+        out.push_str(&rest[..i]);
+        let digits = rest[i + 2..].bytes().take_while(u8::is_ascii_hexdigit).count();
+        out.push_str(if digits > 0 { "0xADDR" } else { "0x" });
+        rest = &rest[i + 2 + digits..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -260,12 +291,13 @@ impl Ctx {
         Ok((out, exe))
     }
 
-    fn execute(&self, exe: &Path) -> Result<Output, String> {
+    fn execute(&self, t: &Test, exe: &Path) -> Result<Output, String> {
         let mut cmd = Command::new(exe);
         // Backtrace settings change the panic output; the test's own environment must not leak in.
         cmd.current_dir(&self.root).env_remove("RUST_BACKTRACE").env_remove("RUST_LIB_BACKTRACE");
+        cmd.envs(t.run_env.iter().map(|(k, v)| (k, v)));
         let mut out = run(&mut cmd, RUN_TIMEOUT)?;
-        out.stderr = normalize_stderr(&out.stderr);
+        out.stderr = normalize_stderr(&out.stderr, !t.run_env.is_empty());
         Ok(out)
     }
 
@@ -283,8 +315,8 @@ impl Ctx {
         if uc.stderr != oc.stderr {
             report += &diff("compiler stderr", "builtin", &oc.stderr, "ours", &uc.stderr);
         }
-        let o = self.execute(&oexe)?;
-        let u = self.execute(&uexe)?;
+        let o = self.execute(t, &oexe)?;
+        let u = self.execute(t, &uexe)?;
         // First the test's own expectation, judged on the oracle: a failure here is a bad test.
         let expect_ok = match (t.exit_status, t.run_fail) {
             (Some(code), _) => o.status == code,

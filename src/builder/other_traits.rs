@@ -73,7 +73,14 @@ impl<'ll, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
         unsafe { llvm::LLVMSetCurrentDebugLocation2(self.llbuilder, std::ptr::null_mut()) }
     }
 
-    fn insert_reference_to_gdb_debug_scripts_section_global(&mut self) {}
+    /// A volatile load of `.debug_gdb_scripts` in `main`, which keeps the section through the
+    /// linker's garbage collection.
+    fn insert_reference_to_gdb_debug_scripts_section_global(&mut self) {
+        if let Some(section) = self.cx.gdb_debug_scripts_section() {
+            let load = self.volatile_load(self.cx.type_i8(), section);
+            unsafe { llvm::LLVMSetAlignment(load.raw(), 1) };
+        }
+    }
 
     fn set_var_name(&mut self, value: &'ll Value, name: &str) {
         // Names only help people reading the IR; skip the work unless they asked for names.

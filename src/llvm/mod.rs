@@ -6,6 +6,7 @@
 //! (llvm-sys pointer → handle). Everything else in llvm-sys is re-exported as is.
 
 pub mod bitcode;
+pub mod debuginfo;
 pub mod diagnostics;
 pub mod ir;
 pub mod owned;
@@ -216,6 +217,12 @@ pub fn add_callsite_attrs(call: &Value, place: AttributePlace, attrs: &[LLVMAttr
     for &a in attrs {
         unsafe { LLVMAddCallSiteAttribute(call.raw(), place.as_index(), a) }
     }
+}
+
+/// The module's global variable of that name, if any.
+pub fn get_named_global<'ll>(llmod: &'ll Module, name: &str) -> Option<&'ll Value> {
+    let name = cstr(name);
+    value_opt(unsafe { LLVMGetNamedGlobal(llmod.raw(), name.as_ptr()) })
 }
 
 pub fn set_linkage(v: &Value, linkage: LLVMLinkage) {
