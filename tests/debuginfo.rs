@@ -114,7 +114,7 @@ fn main() {
     std::fs::create_dir_all(&out).expect("create the output dir");
     let env = &Env { root, out, ours, objdump };
 
-    let mut cases: Vec<(String, Box<dyn Fn() -> Result<(), String> + '_>)> = Vec::new();
+    let mut cases: Vec<support::Case<'_>> = Vec::new();
     for program in ["hashmap", "sorting"] {
         for opt in ["0", "1", "3"] {
             cases.push((format!("dwarf {program} O{opt}"), Box::new(move || check_dwarf(env, program, opt, &[]))));
@@ -125,25 +125,5 @@ fn main() {
         cases.push((format!("code unchanged O{opt}"), Box::new(move || check_code_unchanged(env, opt))));
     }
 
-    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    let (mut passed, mut failed) = (0, 0);
-    for (name, case) in &cases {
-        if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
-            continue;
-        }
-        match case() {
-            Ok(()) => {
-                passed += 1;
-                println!("ok   {name}");
-            }
-            Err(e) => {
-                failed += 1;
-                println!("FAIL {name}\n{e}");
-            }
-        }
-    }
-    println!("{passed} passed, {failed} failed");
-    if failed > 0 {
-        std::process::exit(1);
-    }
+    support::run_cases(&cases);
 }

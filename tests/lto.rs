@@ -344,7 +344,7 @@ fn main() {
     std::fs::create_dir_all(&work).unwrap();
     let cx = &Ctx { programs: root.join("tests/lto-programs"), root, work, ours, nm };
 
-    let mut cases: Vec<(String, Box<dyn Fn() -> Result<(), String> + '_>)> = Vec::new();
+    let mut cases: Vec<support::Case<'_>> = Vec::new();
     for mode in MODES {
         cases.push((format!("modes {}", mode.name), Box::new(move || check_mode(cx, mode))));
     }
@@ -354,25 +354,5 @@ fn main() {
     cases.push(("dylib lto".into(), Box::new(|| check_dylib_lto(cx))));
     cases.push(("refused combinations".into(), Box::new(|| check_refused(cx))));
 
-    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    let (mut passed, mut failed) = (0, 0);
-    for (name, case) in &cases {
-        if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
-            continue;
-        }
-        match case() {
-            Ok(()) => {
-                passed += 1;
-                println!("ok   {name}");
-            }
-            Err(e) => {
-                failed += 1;
-                println!("FAIL {name}\n{e}");
-            }
-        }
-    }
-    println!("{passed} passed, {failed} failed");
-    if failed > 0 {
-        std::process::exit(1);
-    }
+    support::run_cases(&cases);
 }

@@ -1,4 +1,5 @@
-//! What both test harnesses need: where cargo put things, and the backend dylib built.
+//! What the test harnesses share: where cargo put things, the backend dylib built, running named
+//! cases.
 // Each harness compiles this module on its own and uses only part of it.
 #![allow(dead_code)]
 
@@ -50,4 +51,33 @@ pub fn sysroot(root: &Path) -> PathBuf {
     let out = Command::new("rustc").current_dir(root).args(["--print", "sysroot"]).output().expect("run rustc");
     assert!(out.status.success(), "rustc --print sysroot failed");
     PathBuf::from(String::from_utf8(out.stdout).expect("utf-8 sysroot").trim())
+}
+
+/// A named check of a harness: `Err` holds the report.
+pub type Case<'a> = (String, Box<dyn Fn() -> Result<(), String> + 'a>);
+
+/// Runs the cases whose names contain the first free argument (all without one), prints
+/// `ok`/`FAIL` per case and `N passed, M failed`, and exits 1 if any failed.
+pub fn run_cases(cases: &[Case<'_>]) {
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let (mut passed, mut failed) = (0, 0);
+    for (name, case) in cases {
+        if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
+            continue;
+        }
+        match case() {
+            Ok(()) => {
+                passed += 1;
+                println!("ok   {name}");
+            }
+            Err(e) => {
+                failed += 1;
+                println!("FAIL {name}\n{e}");
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed");
+    if failed > 0 {
+        std::process::exit(1);
+    }
 }
