@@ -34,8 +34,8 @@ use crate::llvm::{self, Metadata, Value};
 /// The debug-info state of one codegen unit.
 pub struct DebugContext<'ll> {
     builder: DIBuilder<'ll>,
-    /// Source files by identity (`None`: a span that is in no file).
-    files: RefCell<FxHashMap<Option<(rustc_span::StableSourceFileId, rustc_span::SourceFileHash)>, &'ll Metadata>>,
+    /// Source files by identity.
+    files: RefCell<FxHashMap<(rustc_span::StableSourceFileId, rustc_span::SourceFileHash), &'ll Metadata>>,
     namespaces: RefCell<FxHashMap<DefId, &'ll Metadata>>,
 }
 
@@ -91,7 +91,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
 
     /// The `DIFile` of a source file, made once per module.
     fn file_metadata(&self, file: &SourceFile) -> &'ll Metadata {
-        let key = Some((file.stable_id, file.src_hash));
+        let key = (file.stable_id, file.src_hash);
         if let Some(&md) = self.dbg().files.borrow().get(&key) {
             return md;
         }
