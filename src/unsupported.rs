@@ -22,11 +22,20 @@ pub fn check_session(sess: &Session) {
         sess.dcx().err(format!("{what} is not yet supported by rustc_codegen_inkwell"));
     };
     if matches!(sess.opts.debuginfo, DebugInfo::Limited | DebugInfo::Full) {
-        refuse("debuginfo beyond line tables (-g / -Cdebuginfo=limited|full)");
+        sess.dcx()
+            .struct_err("debuginfo beyond line tables (-g / -Cdebuginfo=limited|full) is not yet supported by rustc_codegen_inkwell")
+            .with_help("use `-Cdebuginfo=line-tables-only` (file:line in backtraces) or `-Cdebuginfo=0`; with cargo, set `CARGO_PROFILE_DEV_DEBUG=line-tables-only` (and `CARGO_PROFILE_TEST_DEBUG`)")
+            .emit();
     }
     if sess.opts.debuginfo != DebugInfo::None && sess.split_debuginfo() != SplitDebuginfo::Off {
         // The C API writes no DWARF object (.dwo) stream.
-        refuse(&format!("split debuginfo (-Csplit-debuginfo={})", sess.split_debuginfo()));
+        sess.dcx()
+            .struct_err(format!(
+                "split debuginfo (-Csplit-debuginfo={}) is not yet supported by rustc_codegen_inkwell",
+                sess.split_debuginfo()
+            ))
+            .with_help("use `-Csplit-debuginfo=off`: the debuginfo then stays in the objects and the binary")
+            .emit();
     }
     if sess.instrument_coverage() {
         refuse("coverage instrumentation (-Cinstrument-coverage)");
