@@ -78,7 +78,7 @@ impl<'ll, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
     fn insert_reference_to_gdb_debug_scripts_section_global(&mut self) {
         if let Some(section) = self.cx.gdb_debug_scripts_section() {
             let load = self.volatile_load(self.cx.type_i8(), section);
-            unsafe { llvm::LLVMSetAlignment(load.raw(), 1) };
+            llvm::set_alignment(load, 1);
         }
     }
 

@@ -10,7 +10,7 @@ use std::ptr::NonNull;
 
 use llvm_sys::debuginfo as di;
 
-use super::{AsRaw, Context, LLVMBool, Metadata, Module, Value, metadata};
+use super::{AsRaw, Context, LLVMBool, Metadata, Module, Value, metadata, to_bool};
 
 unsafe extern "C" {
     /// `LLVMDIBuilderCreateCompileUnit`, with the emission kind as LLVM numbers it (llvm-sys's
@@ -73,14 +73,6 @@ impl Drop for DIBuilder<'_> {
     }
 }
 
-fn meta<'ll>(raw: *mut llvm_sys::LLVMOpaqueMetadata) -> &'ll Metadata {
-    metadata(raw)
-}
-
-fn bool(b: bool) -> LLVMBool {
-    b as LLVMBool
-}
-
 impl<'ll> DIBuilder<'ll> {
     pub fn new(module: &'ll Module) -> Self {
         let raw = unsafe { di::LLVMCreateDIBuilder(module.raw()) };
@@ -99,14 +91,14 @@ impl<'ll> DIBuilder<'ll> {
 
     /// The module's compile unit (Rust, no split DWARF).
     pub fn compile_unit(&self, file: &'ll Metadata, producer: &str, optimized: bool, kind: EmissionKind) -> &'ll Metadata {
-        meta(unsafe {
+        metadata(unsafe {
             create_compile_unit(
                 self.raw(),
                 di::LLVMDWARFSourceLanguage::LLVMDWARFSourceLanguageRust,
                 file.raw(),
                 producer.as_ptr(),
                 producer.len(),
-                bool(optimized),
+                to_bool(optimized),
                 "".as_ptr(),
                 0,
                 0,
@@ -128,7 +120,7 @@ impl<'ll> DIBuilder<'ll> {
     pub fn file(&self, name: &str, directory: &str, checksum: Checksum<'_>, source: Option<&str>) -> &'ll Metadata {
         let (kind, sum) = match checksum {
             Checksum::None if source.is_none() => {
-                return meta(unsafe {
+                return metadata(unsafe {
                     di::LLVMDIBuilderCreateFile(self.raw(), name.as_ptr().cast(), name.len(), directory.as_ptr().cast(), directory.len())
                 });
             }
@@ -138,7 +130,7 @@ impl<'ll> DIBuilder<'ll> {
             Checksum::Sha1(s) => (di::LLVMChecksumKind::CSK_SHA1, s),
             Checksum::Sha256(s) => (di::LLVMChecksumKind::CSK_SHA256, s),
         };
-        meta(unsafe {
+        metadata(unsafe {
             di::LLVMDIBuilderCreateFileWithChecksum(
                 self.raw(),
                 name.as_ptr().cast(),
@@ -155,12 +147,12 @@ impl<'ll> DIBuilder<'ll> {
     }
 
     pub fn namespace(&self, parent: Option<&'ll Metadata>, name: &str) -> &'ll Metadata {
-        meta(unsafe { di::LLVMDIBuilderCreateNameSpace(self.raw(), parent.raw(), name.as_ptr().cast(), name.len(), 0) })
+        metadata(unsafe { di::LLVMDIBuilderCreateNameSpace(self.raw(), parent.raw(), name.as_ptr().cast(), name.len(), 0) })
     }
 
     /// A subroutine type that lists no types (what line tables need).
     pub fn empty_subroutine_type(&self, file: &'ll Metadata) -> &'ll Metadata {
-        meta(unsafe { di::LLVMDIBuilderCreateSubroutineType(self.raw(), file.raw(), std::ptr::null_mut(), 0, 0) })
+        metadata(unsafe { di::LLVMDIBuilderCreateSubroutineType(self.raw(), file.raw(), std::ptr::null_mut(), 0, 0) })
     }
 
     /// A subprogram definition.
@@ -177,7 +169,7 @@ impl<'ll> DIBuilder<'ll> {
         flags: i32,
         optimized: bool,
     ) -> &'ll Metadata {
-        meta(unsafe {
+        metadata(unsafe {
             di::LLVMDIBuilderCreateFunction(
                 self.raw(),
                 scope.raw(),
@@ -188,21 +180,21 @@ impl<'ll> DIBuilder<'ll> {
                 file.raw(),
                 line,
                 ty.raw(),
-                bool(local_to_unit),
+                to_bool(local_to_unit),
                 1,
                 line,
                 flags,
-                bool(optimized),
+                to_bool(optimized),
             )
         })
     }
 
     pub fn lexical_block(&self, scope: &'ll Metadata, file: &'ll Metadata, line: u32, col: u32) -> &'ll Metadata {
-        meta(unsafe { di::LLVMDIBuilderCreateLexicalBlock(self.raw(), scope.raw(), file.raw(), line, col) })
+        metadata(unsafe { di::LLVMDIBuilderCreateLexicalBlock(self.raw(), scope.raw(), file.raw(), line, col) })
     }
 
     pub fn lexical_block_file(&self, scope: &'ll Metadata, file: &'ll Metadata, discriminator: u32) -> &'ll Metadata {
-        meta(unsafe { di::LLVMDIBuilderCreateLexicalBlockFile(self.raw(), scope.raw(), file.raw(), discriminator) })
+        metadata(unsafe { di::LLVMDIBuilderCreateLexicalBlockFile(self.raw(), scope.raw(), file.raw(), discriminator) })
     }
 }
 
@@ -214,7 +206,7 @@ pub fn location<'ll>(
     scope: &'ll Metadata,
     inlined_at: Option<&'ll Metadata>,
 ) -> &'ll Metadata {
-    meta(unsafe { di::LLVMDIBuilderCreateDebugLocation(cx.raw(), line, col, scope.raw(), inlined_at.raw()) })
+    metadata(unsafe { di::LLVMDIBuilderCreateDebugLocation(cx.raw(), line, col, scope.raw(), inlined_at.raw()) })
 }
 
 /// Attaches a subprogram to the function it describes.
