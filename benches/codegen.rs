@@ -159,8 +159,9 @@ fn instructions(binary: &Path) -> u64 {
         .output()
         .unwrap_or_else(|e| panic!("run valgrind: {e}"));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let line = stderr.lines().find(|l| l.contains("I   refs:") || l.contains("I    refs:") || l.contains(" refs:"));
-    let digits: String = line.unwrap_or_else(|| panic!("no instruction count from valgrind:\n{stderr}")).chars().filter(char::is_ascii_digit).collect();
+    // `==<pid>== I refs:      1,234,567`: only the digits after `refs:` (not the pid's).
+    let count = stderr.lines().find_map(|l| l.split_once(" refs:").map(|(_, n)| n));
+    let digits: String = count.unwrap_or_else(|| panic!("no instruction count from valgrind:\n{stderr}")).chars().filter(char::is_ascii_digit).collect();
     digits.parse().expect("an instruction count")
 }
 
