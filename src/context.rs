@@ -56,7 +56,7 @@ pub struct CodegenCx<'ll, 'tcx> {
     pub rust_try_fn: Cell<Option<(&'ll Type, &'ll Value)>>,
     local_gen_sym_counter: Cell<usize>,
     /// Debug information, when the session asks for it.
-    pub dbg: Option<crate::debuginfo::DebugContext<'ll>>,
+    pub dbg: Option<crate::debuginfo::DebugContext<'ll, 'tcx>>,
 }
 
 /// Creates the module for a CGU with the target's data layout, triple and module flags.

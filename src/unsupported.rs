@@ -21,12 +21,6 @@ pub fn check_session(sess: &Session) {
     let refuse = |what: &str| {
         sess.dcx().err(format!("{what} is not yet supported by rustc_codegen_inkwell"));
     };
-    if matches!(sess.opts.debuginfo, DebugInfo::Limited | DebugInfo::Full) {
-        sess.dcx()
-            .struct_err("debuginfo beyond line tables (-g / -Cdebuginfo=limited|full) is not yet supported by rustc_codegen_inkwell")
-            .with_help("use `-Cdebuginfo=line-tables-only` (file:line in backtraces) or `-Cdebuginfo=0`; with cargo, set `CARGO_PROFILE_DEV_DEBUG=line-tables-only` (and `CARGO_PROFILE_TEST_DEBUG`)")
-            .emit();
-    }
     if sess.opts.debuginfo != DebugInfo::None && sess.split_debuginfo() != SplitDebuginfo::Off {
         // The C API writes no DWARF object (.dwo) stream.
         sess.dcx()

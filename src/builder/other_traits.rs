@@ -13,6 +13,7 @@ use rustc_middle::ty::Instance;
 use rustc_span::{DUMMY_SP, Span};
 
 use super::{Builder, Funclet};
+use crate::debuginfo::VariablePlace;
 use crate::llvm::{self, AsRaw, BasicBlock, Metadata, Value};
 
 impl<'ll> AbiBuilderMethods for Builder<'_, 'll, '_> {
@@ -44,25 +45,28 @@ impl<'tcx> CoverageInfoBuilderMethods<'tcx> for Builder<'_, '_, 'tcx> {
 impl<'ll, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
     fn dbg_var_addr(
         &mut self,
-        _dbg_var: &'ll Metadata,
-        _dbg_loc: &'ll Metadata,
-        _variable_alloca: &'ll Value,
-        _direct_offset: Size,
-        _indirect_offsets: &[Size],
-        _fragment: &Option<Range<Size>>,
+        dbg_var: &'ll Metadata,
+        dbg_loc: &'ll Metadata,
+        variable_alloca: &'ll Value,
+        direct_offset: Size,
+        indirect_offsets: &[Size],
+        fragment: &Option<Range<Size>>,
     ) {
-        // Debuginfo is refused up front: there are never variables to describe.
+        let place = VariablePlace { direct_offset, indirect_offsets, fragment };
+        self.cx.record_variable(self.llbb(), dbg_var, dbg_loc, variable_alloca, place, false);
     }
 
     fn dbg_var_value(
         &mut self,
-        _dbg_var: &'ll Metadata,
-        _dbg_loc: &'ll Metadata,
-        _value: &'ll Value,
-        _direct_offset: Size,
-        _indirect_offsets: &[Size],
-        _fragment: &Option<Range<Size>>,
+        dbg_var: &'ll Metadata,
+        dbg_loc: &'ll Metadata,
+        value: &'ll Value,
+        direct_offset: Size,
+        indirect_offsets: &[Size],
+        fragment: &Option<Range<Size>>,
     ) {
+        let place = VariablePlace { direct_offset, indirect_offsets, fragment };
+        self.cx.record_variable(self.llbb(), dbg_var, dbg_loc, value, place, true);
     }
 
     fn set_dbg_loc(&mut self, dbg_loc: &'ll Metadata) {

@@ -171,6 +171,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         if attrs.flags.contains(CodegenFnAttrFlags::THREAD_LOCAL) {
             llvm::set_thread_local_mode(g, self.tls_model);
         }
+        self.static_debuginfo(def_id, g);
 
         if let Some(section) = attrs.link_section {
             if self.tcx.sess.target.is_like_wasm && !section.as_str().starts_with(".init_array") {

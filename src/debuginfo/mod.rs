@@ -1,15 +1,17 @@
 //! Debug information, as DWARF through the C DIBuilder ([`crate::llvm::debuginfo`]).
 //!
-//! So far: line tables (`-Cdebuginfo=line-tables-only` and `line-directives-only`): the compile
-//! unit, source files, namespaces, subprograms, lexical blocks and inlined-at locations, which is
-//! what backtraces and `break file:line` need. Types and variables (`-Cdebuginfo=limited|full`,
-//! `-g`) are still refused up front (`crate::unsupported`), so no variable is ever created.
-//! The builder's half (locations on instructions, the gdb scripts reference) is in
-//! `builder/other_traits.rs`.
+//! Every level rustc has: line tables (the compile unit, source files, namespaces, subprograms,
+//! lexical blocks and inlined-at locations: what backtraces and `break file:line` need), and
+//! with `-Cdebuginfo=full` (`-g`) types (`types.rs`, `enums.rs`), variables, statics and
+//! vtables. The builder's half (locations on instructions, variable records, the gdb scripts
+//! reference) is in `builder/other_traits.rs`.
 
+mod beyond_c_api;
+mod enums;
 mod scopes;
+mod types;
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use rustc_codegen_ssa::base::collect_debugger_visualizers_transitive;
 use rustc_codegen_ssa::debuginfo::type_names;
@@ -21,8 +23,10 @@ use rustc_hir::def_id::{DefId, LOCAL_CRATE};
 use rustc_index::IndexVec;
 use rustc_middle::bug;
 use rustc_middle::mir;
-use rustc_middle::ty::layout::HasTypingEnv;
-use rustc_middle::ty::{self, ExistentialTraitRef, Instance, Ty, TyCtxt};
+use rustc_middle::ty::layout::{HasTypingEnv, LayoutOf};
+use rustc_middle::ty::{self, ExistentialTraitRef, GenericArgsRef, Instance, Ty, TyCtxt, TypeVisitableExt};
+use rustc_abi::VariantIdx;
+use rustc_data_structures::stable_hash::{StableHash, StableHashCtxt, StableHasher};
 use rustc_session::config::{self, CrateType, DebugInfo};
 use rustc_span::{BytePos, FileName, RemapPathScopeComponents, SourceFile, SourceFileHashAlgorithm, Span, Symbol};
 use rustc_target::callconv::FnAbi;
@@ -32,14 +36,52 @@ use crate::llvm::debuginfo::{Checksum, DIBuilder, EmissionKind, flags};
 use crate::llvm::{self, Metadata, Value};
 
 /// The debug-info state of one codegen unit.
-pub struct DebugContext<'ll> {
+pub struct DebugContext<'ll, 'tcx> {
     builder: DIBuilder<'ll>,
     /// Source files by identity.
     files: RefCell<FxHashMap<(rustc_span::StableSourceFileId, rustc_span::SourceFileHash), &'ll Metadata>>,
     namespaces: RefCell<FxHashMap<DefId, &'ll Metadata>>,
+    types: RefCell<FxHashMap<TypeKey<'tcx>, &'ll Metadata>>,
+    /// The ADTs whose members are being described, outermost first.
+    adt_stack: RefCell<Vec<(DefId, GenericArgsRef<'tcx>)>>,
+    template_params: RefCell<FxHashMap<(String, &'ll Metadata), &'ll Metadata>>,
+    compile_unit: &'ll Metadata,
+    /// Subprogram definitions made by parsing (`beyond_c_api`), to finalize at the end.
+    parsed_subprograms: RefCell<Vec<&'ll Metadata>>,
+    unknown_file: OnceCell<&'ll Metadata>,
+    recursion_marker: OnceCell<&'ll Metadata>,
 }
 
-impl<'ll> DebugContext<'ll> {
+/// What a type node describes: a type, one variant of an enum or coroutine, or a vtable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum TypeKey<'tcx> {
+    Ty(Ty<'tcx>),
+    Variant(Ty<'tcx>, VariantIdx),
+    VTable(Ty<'tcx>, Option<ExistentialTraitRef<'tcx>>),
+}
+
+impl StableHash for TypeKey<'_> {
+    fn stable_hash<Hcx: StableHashCtxt>(&self, hcx: &mut Hcx, hasher: &mut StableHasher) {
+        match self {
+            TypeKey::Ty(ty) => {
+                0u8.stable_hash(hcx, hasher);
+                ty.stable_hash(hcx, hasher);
+            }
+            TypeKey::Variant(ty, index) => {
+                1u8.stable_hash(hcx, hasher);
+                ty.stable_hash(hcx, hasher);
+                index.as_u32().stable_hash(hcx, hasher);
+            }
+            TypeKey::VTable(ty, trait_ref) => {
+                2u8.stable_hash(hcx, hasher);
+                ty.stable_hash(hcx, hasher);
+                trait_ref.stable_hash(hcx, hasher);
+            }
+        }
+    }
+}
+
+impl<'ll> DebugContext<'ll, '_> {
     /// The context and compile unit of a module, if the session asks for debuginfo.
     pub fn new(tcx: TyCtxt<'_>, cgu_name: &str, llmod: &'ll llvm::Module) -> Option<Self> {
         let sess = tcx.sess;
@@ -61,9 +103,28 @@ impl<'ll> DebugContext<'ll> {
         let work_dir = sess.source_map().working_dir().path(RemapPathScopeComponents::DEBUGINFO).to_string_lossy();
         let file = builder.file(&name.to_string_lossy(), &work_dir, Checksum::None, None);
         let producer = format!("clang LLVM (rustc version {})", sess.cfg_version);
-        builder.compile_unit(file, &producer, sess.opts.optimize != config::OptLevel::No, kind);
-        Some(DebugContext { builder, files: Default::default(), namespaces: Default::default() })
+        let compile_unit = builder.compile_unit(file, &producer, sess.opts.optimize != config::OptLevel::No, kind);
+        Some(DebugContext {
+            builder,
+            files: Default::default(),
+            namespaces: Default::default(),
+            types: Default::default(),
+            adt_stack: Default::default(),
+            template_params: Default::default(),
+            compile_unit,
+            parsed_subprograms: Default::default(),
+            unknown_file: OnceCell::new(),
+            recursion_marker: OnceCell::new(),
+        })
     }
+}
+
+/// Where in a value a variable is: at `direct_offset`, then through a pointer at each of the
+/// `indirect_offsets`; `fragment` is the part of the variable it holds (bits of the variable).
+pub struct VariablePlace<'a> {
+    pub direct_offset: rustc_abi::Size,
+    pub indirect_offsets: &'a [rustc_abi::Size],
+    pub fragment: &'a Option<std::ops::Range<rustc_abi::Size>>,
 }
 
 /// A position in the source: its file and 1-based line and column.
@@ -74,7 +135,7 @@ struct SourcePos {
 }
 
 impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
-    fn dbg(&self) -> &DebugContext<'ll> {
+    fn dbg(&self) -> &DebugContext<'ll, 'tcx> {
         self.dbg.as_ref().unwrap_or_else(|| bug!("debug info requested without a debug context"))
     }
 
@@ -142,20 +203,86 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         md
     }
 
-    /// The scope a function's subprogram goes in: the namespace of its inherent impl's type, or
-    /// of its parent item.
-    fn containing_scope(&self, instance: Instance<'tcx>) -> &'ll Metadata {
+    /// The scope a function's subprogram goes in: the namespace of its parent item, or for a
+    /// method of an inherent impl, its type (with full debuginfo, where the method is also
+    /// declared; then the type is returned as well) or the type's namespace.
+    fn containing_scope(&self, instance: Instance<'tcx>) -> (&'ll Metadata, Option<Ty<'tcx>>) {
         let tcx = self.tcx;
         if let Some(impl_def_id) = tcx.inherent_impl_of_assoc(instance.def_id()) {
             let self_ty = tcx.instantiate_and_normalize_erasing_regions(instance.args, self.typing_env(), tcx.type_of(impl_def_id));
             if let ty::Adt(def, ..) = self_ty.kind()
                 && !def.is_box()
             {
-                return self.namespace(def.did());
+                if self.sess().opts.debuginfo == DebugInfo::Full && !self_ty.has_param() {
+                    return (self.type_di_node(self_ty), Some(self_ty));
+                }
+                return (self.namespace(def.did()), None);
             }
         }
         let parent = tcx.def_key(instance.def_id()).parent.unwrap_or_else(|| bug!("an instance without a parent item"));
-        self.namespace(DefId { index: parent, ..instance.def_id() })
+        (self.namespace(DefId { index: parent, ..instance.def_id() }), None)
+    }
+
+    /// Records, at the end of `block`, that `variable` lives at the address `value` (or with
+    /// `is_value`, that it is `value`), at `place` in it.
+    pub fn record_variable(
+        &self,
+        block: &'ll llvm::BasicBlock,
+        variable: &'ll Metadata,
+        location: &'ll Metadata,
+        value: &'ll Value,
+        place: VariablePlace<'_>,
+        is_value: bool,
+    ) {
+        use llvm::debuginfo::op;
+        let mut ops = Vec::new();
+        if place.direct_offset.bytes() > 0 {
+            ops.extend([op::PLUS_UCONST, place.direct_offset.bytes()]);
+            // A value plus an offset is a computed value, not a place in memory.
+            if is_value {
+                ops.push(op::STACK_VALUE);
+            }
+        }
+        for offset in place.indirect_offsets {
+            ops.push(op::DEREF);
+            if offset.bytes() > 0 {
+                ops.extend([op::PLUS_UCONST, offset.bytes()]);
+            }
+        }
+        if let Some(fragment) = place.fragment {
+            ops.extend([op::LLVM_FRAGMENT, fragment.start.bits(), (fragment.end - fragment.start).bits()]);
+        }
+        let builder = &self.dbg().builder;
+        let expression = builder.expression(&ops);
+        if is_value {
+            builder.value_at_end(value, variable, expression, location, block);
+        } else {
+            builder.declare_at_end(value, variable, expression, location, block);
+        }
+    }
+
+    /// Describes a static (with full debuginfo): its name, type and place.
+    pub fn static_debuginfo(&self, def_id: DefId, global: &'ll Value) {
+        if self.dbg.is_none() || self.sess().opts.debuginfo != DebugInfo::Full {
+            return;
+        }
+        let tcx = self.tcx;
+        let rustc_hir::def::DefKind::Static { nested, .. } = tcx.def_kind(def_id) else { bug!("{def_id:?} is not a static") };
+        if nested {
+            return;
+        }
+        let scope = self.namespace(tcx.parent(def_id));
+        let pos = self.source_pos(tcx.def_span(def_id).lo());
+        let file = self.file_metadata(&pos.file);
+        let instance = Instance::mono(tcx, def_id);
+        let ty = instance.ty(tcx, self.typing_env());
+        let ty_node = self.type_di_node(ty);
+        let name = tcx.item_name(def_id);
+        let symbol = tcx.symbol_name(instance).name;
+        let linkage_name = if name.as_str() == symbol { "" } else { symbol };
+        let align = types::align_bits(self.layout_of(ty).align.abi);
+        let local_to_unit = !tcx.is_reachable_non_generic(def_id);
+        self.dbg().builder.global_variable(global, Some(scope), name.as_str(), linkage_name, file, pos.line, ty_node, local_to_unit, align);
     }
 
     /// `.debug_gdb_scripts`, which makes gdb load the Rust pretty printers (and those the crate
@@ -198,8 +325,15 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
 }
 
 impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
-    fn create_vtable_debuginfo(&self, _ty: Ty<'tcx>, _trait_ref: Option<ExistentialTraitRef<'tcx>>, _vtable: &'ll Value) {
-        // Vtables are described only with full debuginfo, which is refused so far.
+    fn create_vtable_debuginfo(&self, ty: Ty<'tcx>, trait_ref: Option<ExistentialTraitRef<'tcx>>, vtable: &'ll Value) {
+        if self.dbg.is_none() || self.sess().opts.debuginfo != DebugInfo::Full {
+            return;
+        }
+        // A vtable that a debugger can find by name must not be merged with another.
+        llvm::set_unnamed_address(vtable, llvm::LLVMUnnamedAddr::LLVMNoUnnamedAddr);
+        let name = type_names::compute_debuginfo_vtable_name(self.tcx, ty, trait_ref, type_names::VTableNameKind::GlobalVariable);
+        let ty_node = self.vtable_type(ty, trait_ref);
+        self.dbg().builder.global_variable(vtable, None, &name, "", self.unknown_file(), 0, ty_node, true, 0);
     }
 
     fn create_function_debug_context(
@@ -232,10 +366,17 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
     ) -> &'ll Metadata {
         let tcx = self.tcx;
         let def_id = instance.def_id();
-        let scope = self.containing_scope(instance);
+        let full = self.sess().opts.debuginfo == DebugInfo::Full;
+        let (scope, method_of) = self.containing_scope(instance);
         let pos = self.source_pos(tcx.def_span(def_id).lo());
         let file = self.file_metadata(&pos.file);
-        let ty = self.dbg().builder.empty_subroutine_type(file);
+        let ty = if full {
+            let mut signature = vec![(!fn_abi.ret.is_ignore()).then(|| self.type_di_node(fn_abi.ret.layout.ty))];
+            signature.extend(fn_abi.args.iter().map(|arg| Some(self.type_di_node(arg.layout.ty))));
+            self.dbg().builder.subroutine_type(&signature)
+        } else {
+            self.dbg().builder.empty_subroutine_type(file)
+        };
 
         // The name with the generic arguments of the enclosing function (closures and
         // coroutines carry more, which are cut off).
@@ -243,22 +384,46 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
         type_names::push_item_name(tcx, def_id, false, &mut name);
         let generics = tcx.generics_of(tcx.typeck_root_def_id(def_id));
         let args = instance.args.truncate_to(tcx, generics);
-        type_names::push_generic_args(
-            tcx,
-            tcx.normalize_erasing_regions(self.typing_env(), rustc_middle::ty::Unnormalized::new_wip(args)),
-            &mut name,
-        );
+        let args = tcx.normalize_erasing_regions(self.typing_env(), rustc_middle::ty::Unnormalized::new_wip(args));
+        type_names::push_generic_args(tcx, args, &mut name);
+        let template_params =
+            if full && args.types().next().is_some() { self.template_parameters(generics, args) } else { Vec::new() };
         let symbol = tcx.symbol_name(instance).name;
         let linkage_name = if name == symbol { "" } else { symbol };
 
-        let mut fn_flags = flags::PROTOTYPED;
-        if fn_abi.ret.layout.is_uninhabited() {
-            fn_flags |= flags::NO_RETURN;
-        }
-        let local_to_unit = !tcx.is_reachable_non_generic(def_id);
-        let optimized = self.sess().opts.optimize != config::OptLevel::No;
-        let subprogram =
-            self.dbg().builder.function(scope, &name, linkage_name, file, pos.line, ty, local_to_unit, fn_flags, optimized);
+        let sp_flags = beyond_c_api::SubprogramFlags {
+            definition: true,
+            local_to_unit: !tcx.is_reachable_non_generic(def_id),
+            optimized: self.sess().opts.optimize != config::OptLevel::No,
+            no_return: fn_abi.ret.layout.is_uninhabited(),
+        };
+        let main = tcx.entry_fn(()).is_some_and(|(entry, _)| entry == def_id);
+        let subprogram = if template_params.is_empty() && !main && method_of.is_none() {
+            let mut fn_flags = flags::PROTOTYPED;
+            if sp_flags.no_return {
+                fn_flags |= flags::NO_RETURN;
+            }
+            self.dbg().builder.function(
+                scope,
+                &name,
+                linkage_name,
+                file,
+                pos.line,
+                ty,
+                sp_flags.local_to_unit,
+                fn_flags,
+                sp_flags.optimized,
+            )
+        } else {
+            // A method is also declared in its type; the definition refers to the declaration.
+            let declaration = method_of.map(|_| {
+                let extras = beyond_c_api::SubprogramExtras { template_params: template_params.clone(), main: false, declaration: None };
+                let flags = beyond_c_api::SubprogramFlags { definition: false, ..sp_flags };
+                beyond_c_api::subprogram(self, scope, &name, linkage_name, file, pos.line, ty, &flags, extras)
+            });
+            let extras = beyond_c_api::SubprogramExtras { template_params, main, declaration };
+            beyond_c_api::subprogram(self, scope, &name, linkage_name, file, pos.line, ty, &sp_flags, extras)
+        };
         if let Some(llfn) = definition {
             llvm::debuginfo::set_subprogram(llfn, subprogram);
         }
@@ -283,6 +448,9 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
     fn debuginfo_finalize(&self) {
         let Some(dbg) = &self.dbg else { return };
         self.gdb_debug_scripts_section();
+        for &subprogram in dbg.parsed_subprograms.borrow().iter() {
+            dbg.builder.finalize_subprogram(subprogram);
+        }
         dbg.builder.finalize();
         // "Max", so that LTO of units with different versions keeps the highest, as the
         // built-in backend marks it (the C API's flag behaviours have no Max).
@@ -296,7 +464,15 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
         );
     }
 
-    fn create_dbg_var(&self, _: Symbol, _: Ty<'tcx>, _: &'ll Metadata, _: VariableKind, _: Span) -> &'ll Metadata {
-        bug!("variables are described only with full debuginfo, which is refused")
+    fn create_dbg_var(&self, name: Symbol, ty: Ty<'tcx>, scope: &'ll Metadata, kind: VariableKind, span: Span) -> &'ll Metadata {
+        let pos = self.source_pos(span.lo());
+        let file = self.file_metadata(&pos.file);
+        let ty_node = self.type_di_node(ty);
+        let align = types::align_bits(self.layout_of(ty).align.abi);
+        let argument = match kind {
+            VariableKind::ArgumentVariable(index) => Some(index as u32),
+            VariableKind::LocalVariable => None,
+        };
+        self.dbg().builder.variable(scope, name.as_str(), argument, file, pos.line, ty_node, align)
     }
 }

@@ -10,7 +10,7 @@ use std::ptr::NonNull;
 
 use llvm_sys::debuginfo as di;
 
-use super::{AsRaw, Context, LLVMBool, Metadata, Module, Value, metadata, to_bool};
+use super::{AsRaw, BasicBlock, Context, LLVMBool, Metadata, Module, Value, metadata, to_bool};
 
 unsafe extern "C" {
     /// `LLVMDIBuilderCreateCompileUnit`, with the emission kind as LLVM numbers it (llvm-sys's
@@ -55,10 +55,32 @@ pub enum Checksum<'a> {
     Sha256(&'a str),
 }
 
-/// Subprogram flags the C API takes as a bitmask (`LLVMDIFlags`).
+/// The flags the C API takes as a bitmask (`LLVMDIFlags`).
 pub mod flags {
+    pub const ZERO: i32 = 0;
+    pub const PRIVATE: i32 = 1;
+    pub const PROTECTED: i32 = 2;
+    pub const PUBLIC: i32 = 3;
+    pub const ARTIFICIAL: i32 = 1 << 6;
     pub const PROTOTYPED: i32 = 1 << 8;
     pub const NO_RETURN: i32 = 1 << 20;
+}
+
+/// DWARF base type encodings (`DW_ATE_*`).
+pub mod encoding {
+    pub const BOOLEAN: u32 = 0x02;
+    pub const FLOAT: u32 = 0x04;
+    pub const SIGNED: u32 = 0x05;
+    pub const UNSIGNED: u32 = 0x07;
+    pub const UTF: u32 = 0x10;
+}
+
+/// DWARF expression operations that variable locations use (`DW_OP_*`, and LLVM's fragment).
+pub mod op {
+    pub const DEREF: u64 = 0x06;
+    pub const PLUS_UCONST: u64 = 0x23;
+    pub const STACK_VALUE: u64 = 0x9f;
+    pub const LLVM_FRAGMENT: u64 = 0x1000;
 }
 
 /// A DIBuilder for one module; disposed (after [`DIBuilder::finalize`]) when dropped.
@@ -196,6 +218,291 @@ impl<'ll> DIBuilder<'ll> {
     pub fn lexical_block_file(&self, scope: &'ll Metadata, file: &'ll Metadata, discriminator: u32) -> &'ll Metadata {
         metadata(unsafe { di::LLVMDIBuilderCreateLexicalBlockFile(self.raw(), scope.raw(), file.raw(), discriminator) })
     }
+
+    /// An array of nodes (`!{...}`), for element and parameter lists.
+    pub fn node_array(&self, nodes: &[Option<&'ll Metadata>]) -> &'ll Metadata {
+        let mut raw: Vec<_> = nodes.iter().map(|n| n.raw()).collect();
+        metadata(unsafe { di::LLVMDIBuilderGetOrCreateArray(self.raw(), raw.as_mut_ptr(), raw.len()) })
+    }
+
+    /// A subroutine type: the return type (`None` for none) followed by the parameter types.
+    pub fn subroutine_type(&self, signature: &[Option<&'ll Metadata>]) -> &'ll Metadata {
+        let mut raw: Vec<_> = signature.iter().map(|n| n.raw()).collect();
+        metadata(unsafe {
+            di::LLVMDIBuilderCreateSubroutineType(self.raw(), std::ptr::null_mut(), raw.as_mut_ptr(), raw.len() as u32, 0)
+        })
+    }
+
+    pub fn basic_type(&self, name: &str, size_bits: u64, encoding: u32) -> &'ll Metadata {
+        metadata(unsafe { di::LLVMDIBuilderCreateBasicType(self.raw(), name.as_ptr().cast(), name.len(), size_bits, encoding, 0) })
+    }
+
+    pub fn pointer_type(&self, pointee: &'ll Metadata, size_bits: u64, align_bits: u32, name: &str) -> &'ll Metadata {
+        metadata(unsafe {
+            di::LLVMDIBuilderCreatePointerType(self.raw(), pointee.raw(), size_bits, align_bits, 0, name.as_ptr().cast(), name.len())
+        })
+    }
+
+    /// A struct without members yet ([`DIBuilder::replace_elements`] adds them); `identifier`
+    /// makes it unique, so that a later change of its elements never merges it with another.
+    #[allow(clippy::too_many_arguments)]
+    pub fn struct_type(
+        &self,
+        scope: Option<&'ll Metadata>,
+        name: &str,
+        file: &'ll Metadata,
+        line: u32,
+        size_bits: u64,
+        align_bits: u32,
+        flags: i32,
+        vtable_holder: Option<&'ll Metadata>,
+        identifier: &str,
+    ) -> &'ll Metadata {
+        metadata(unsafe {
+            di::LLVMDIBuilderCreateStructType(
+                self.raw(),
+                scope.raw(),
+                name.as_ptr().cast(),
+                name.len(),
+                file.raw(),
+                line,
+                size_bits,
+                align_bits,
+                flags,
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                0,
+                0,
+                vtable_holder.raw(),
+                identifier.as_ptr().cast(),
+                identifier.len(),
+            )
+        })
+    }
+
+    /// A union without members yet, as [`DIBuilder::struct_type`].
+    #[allow(clippy::too_many_arguments)]
+    pub fn union_type(
+        &self,
+        scope: Option<&'ll Metadata>,
+        name: &str,
+        file: &'ll Metadata,
+        line: u32,
+        size_bits: u64,
+        align_bits: u32,
+        flags: i32,
+        identifier: &str,
+    ) -> &'ll Metadata {
+        metadata(unsafe {
+            di::LLVMDIBuilderCreateUnionType(
+                self.raw(),
+                scope.raw(),
+                name.as_ptr().cast(),
+                name.len(),
+                file.raw(),
+                line,
+                size_bits,
+                align_bits,
+                flags,
+                std::ptr::null_mut(),
+                0,
+                0,
+                identifier.as_ptr().cast(),
+                identifier.len(),
+            )
+        })
+    }
+
+    /// Sets the members of a struct or union made by this builder. The node stays the same
+    /// node: it is resolved, so LLVM re-uniques it in place (or makes it distinct).
+    pub fn replace_elements(&self, composite: &'ll Metadata, elements: &[&'ll Metadata]) {
+        let mut node = composite.raw();
+        let mut raw: Vec<_> = elements.iter().map(|e| e.raw()).collect();
+        unsafe { di::LLVMReplaceArrays(self.raw(), &mut node, raw.as_mut_ptr(), raw.len() as u32) };
+        debug_assert_eq!(node, composite.raw());
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn member_type(
+        &self,
+        scope: &'ll Metadata,
+        name: &str,
+        file: &'ll Metadata,
+        line: u32,
+        size_bits: u64,
+        align_bits: u32,
+        offset_bits: u64,
+        flags: i32,
+        ty: &'ll Metadata,
+    ) -> &'ll Metadata {
+        metadata(unsafe {
+            di::LLVMDIBuilderCreateMemberType(
+                self.raw(),
+                scope.raw(),
+                name.as_ptr().cast(),
+                name.len(),
+                file.raw(),
+                line,
+                size_bits,
+                align_bits,
+                offset_bits,
+                flags,
+                ty.raw(),
+            )
+        })
+    }
+
+    /// A fixed-size array of `count` elements.
+    pub fn array_type(&self, size_bits: u64, align_bits: u32, element: &'ll Metadata, count: u64) -> &'ll Metadata {
+        let mut subrange = unsafe { di::LLVMDIBuilderGetOrCreateSubrange(self.raw(), 0, count as i64) };
+        metadata(unsafe { di::LLVMDIBuilderCreateArrayType(self.raw(), size_bits, align_bits, element.raw(), &mut subrange, 1) })
+    }
+
+    /// An enumerator of any width up to 128 bits.
+    pub fn enumerator(&self, name: &str, value: u128, size_bits: u64, unsigned: bool) -> &'ll Metadata {
+        let words = [value as u64, (value >> 64) as u64];
+        metadata(unsafe {
+            di::LLVMDIBuilderCreateEnumeratorOfArbitraryPrecision(
+                self.raw(),
+                name.as_ptr().cast(),
+                name.len(),
+                size_bits,
+                words.as_ptr(),
+                to_bool(unsigned),
+            )
+        })
+    }
+
+    /// A local variable, or with `argument` (1-based) a parameter; kept through optimizations.
+    #[allow(clippy::too_many_arguments)]
+    pub fn variable(
+        &self,
+        scope: &'ll Metadata,
+        name: &str,
+        argument: Option<u32>,
+        file: &'ll Metadata,
+        line: u32,
+        ty: &'ll Metadata,
+        align_bits: u32,
+    ) -> &'ll Metadata {
+        metadata(unsafe {
+            match argument {
+                Some(index) => di::LLVMDIBuilderCreateParameterVariable(
+                    self.raw(),
+                    scope.raw(),
+                    name.as_ptr().cast(),
+                    name.len(),
+                    index,
+                    file.raw(),
+                    line,
+                    ty.raw(),
+                    1,
+                    0,
+                ),
+                None => di::LLVMDIBuilderCreateAutoVariable(
+                    self.raw(),
+                    scope.raw(),
+                    name.as_ptr().cast(),
+                    name.len(),
+                    file.raw(),
+                    line,
+                    ty.raw(),
+                    1,
+                    0,
+                    align_bits,
+                ),
+            }
+        })
+    }
+
+    /// A DWARF expression (see [`op`]).
+    pub fn expression(&self, ops: &[u64]) -> &'ll Metadata {
+        let mut ops = ops.to_vec();
+        metadata(unsafe { di::LLVMDIBuilderCreateExpression(self.raw(), ops.as_mut_ptr(), ops.len()) })
+    }
+
+    /// Records at the end of `block` that `variable` lives at `address` (through `expression`).
+    pub fn declare_at_end(
+        &self,
+        address: &'ll Value,
+        variable: &'ll Metadata,
+        expression: &'ll Metadata,
+        location: &'ll Metadata,
+        block: &'ll BasicBlock,
+    ) {
+        unsafe {
+            di::LLVMDIBuilderInsertDeclareRecordAtEnd(
+                self.raw(),
+                address.raw(),
+                variable.raw(),
+                expression.raw(),
+                location.raw(),
+                block.raw(),
+            );
+        }
+    }
+
+    /// Records at the end of `block` that `variable` has the value `value` (through `expression`).
+    pub fn value_at_end(
+        &self,
+        value: &'ll Value,
+        variable: &'ll Metadata,
+        expression: &'ll Metadata,
+        location: &'ll Metadata,
+        block: &'ll BasicBlock,
+    ) {
+        unsafe {
+            di::LLVMDIBuilderInsertDbgValueRecordAtEnd(
+                self.raw(),
+                value.raw(),
+                variable.raw(),
+                expression.raw(),
+                location.raw(),
+                block.raw(),
+            );
+        }
+    }
+
+    /// Describes `global` as a variable named `name` (the compile unit lists it).
+    #[allow(clippy::too_many_arguments)]
+    pub fn global_variable(
+        &self,
+        global: &'ll Value,
+        scope: Option<&'ll Metadata>,
+        name: &str,
+        linkage_name: &str,
+        file: &'ll Metadata,
+        line: u32,
+        ty: &'ll Metadata,
+        local_to_unit: bool,
+        align_bits: u32,
+    ) {
+        unsafe {
+            let expression = di::LLVMDIBuilderCreateExpression(self.raw(), std::ptr::null_mut(), 0);
+            let gve = di::LLVMDIBuilderCreateGlobalVariableExpression(
+                self.raw(),
+                scope.raw(),
+                name.as_ptr().cast(),
+                name.len(),
+                linkage_name.as_ptr().cast(),
+                linkage_name.len(),
+                file.raw(),
+                line,
+                ty.raw(),
+                to_bool(local_to_unit),
+                expression,
+                std::ptr::null_mut(),
+                align_bits,
+            );
+            llvm_sys::core::LLVMGlobalAddDebugInfo(global.raw(), gve);
+        }
+    }
+
+    /// Lists the variables kept through optimizations in the subprogram (the builder's
+    /// `finalize` does this only for subprograms it made).
+    pub fn finalize_subprogram(&self, subprogram: &'ll Metadata) {
+        unsafe { di::LLVMDIBuilderFinalizeSubprogram(self.raw(), subprogram.raw()) }
+    }
 }
 
 /// A source location (`DILocation`) in `scope`, inlined at `inlined_at`.
@@ -222,4 +529,70 @@ pub fn scope_file(scope: &Metadata) -> Option<&Metadata> {
 /// The version of debug-info metadata this LLVM writes (the "Debug Info Version" module flag).
 pub fn metadata_version() -> u32 {
     unsafe { di::LLVMDebugMetadataVersion() }
+}
+
+/// Parses `text`, LLVM assembly that holds only metadata, in `cx`, and returns the nodes that its
+/// named metadata `!nodes` lists. This makes the nodes the C DIBuilder has no function for
+/// (`distinct` ones, whose operands are then set with [`replace_operand`]); the text must not
+/// carry a "Debug Info Version" flag, or LLVM's upgrader would look at the nodes.
+pub fn parse_nodes<'ll>(cx: &'ll Context, text: &str) -> Result<Vec<&'ll Metadata>, String> {
+    use llvm_sys::core::*;
+    unsafe {
+        // A copy, because LLVM's lexer wants the NUL at the end that a copy gets.
+        let buffer = super::owned::OwnedMemoryBuffer(LLVMCreateMemoryBufferWithMemoryRangeCopy(
+            text.as_ptr().cast(),
+            text.len(),
+            c"debuginfo-nodes".as_ptr(),
+        ));
+        let mut module = std::ptr::null_mut();
+        let mut err = std::ptr::null_mut();
+        // The textual IR reader refuses a context that discards value names (rustc's
+        // `-Zfewer-names`, the default): allow them while parsing.
+        let discards_names = LLVMContextShouldDiscardValueNames(cx.raw());
+        LLVMContextSetDiscardValueNames(cx.raw(), 0);
+        let failed = llvm_sys::ir_reader::LLVMParseIRInContext2(cx.raw(), buffer.0, &mut module, &mut err) != 0;
+        LLVMContextSetDiscardValueNames(cx.raw(), discards_names);
+        if failed {
+            return Err(super::take_message(err));
+        }
+        let name = c"nodes";
+        let mut values = vec![std::ptr::null_mut(); LLVMGetNamedMetadataNumOperands(module, name.as_ptr()) as usize];
+        LLVMGetNamedMetadataOperands(module, name.as_ptr(), values.as_mut_ptr());
+        let nodes = values.into_iter().map(|v| metadata(LLVMValueAsMetadata(v))).collect();
+        // The nodes belong to the context and outlive the module.
+        LLVMDisposeModule(module);
+        Ok(nodes)
+    }
+}
+
+/// Sets operand `index` of a node. A uniqued node is re-uniqued, and turned distinct if that
+/// collides with another node: patch only nodes that are distinct or unique by construction.
+pub fn replace_operand(cx: &Context, node: &Metadata, index: u32, new: Option<&Metadata>) {
+    unsafe {
+        let node = llvm_sys::core::LLVMMetadataAsValue(cx.raw(), node.raw());
+        llvm_sys::core::LLVMReplaceMDNodeOperandWith(node, index, new.raw());
+    }
+}
+
+/// Operand `index` of a node, as metadata (`None` for a null operand).
+#[cfg(test)]
+pub fn operand<'ll>(cx: &'ll Context, node: &'ll Metadata, index: u32) -> Option<&'ll Metadata> {
+    use llvm_sys::core::*;
+    unsafe {
+        let node = LLVMMetadataAsValue(cx.raw(), node.raw());
+        let mut values = vec![std::ptr::null_mut(); LLVMGetMDNodeNumOperands(node) as usize];
+        LLVMGetMDNodeOperands(node, values.as_mut_ptr());
+        let value = *values.get(index as usize)?;
+        if value.is_null() { None } else { super::metadata_opt(LLVMValueAsMetadata(value)) }
+    }
+}
+
+/// A metadata string.
+pub fn string<'ll>(cx: &'ll Context, s: &str) -> &'ll Metadata {
+    metadata(unsafe { llvm_sys::core::LLVMMDStringInContext2(cx.raw(), s.as_ptr().cast(), s.len()) })
+}
+
+/// A constant as metadata.
+pub fn constant(value: &Value) -> &Metadata {
+    metadata(unsafe { llvm_sys::core::LLVMValueAsMetadata(value.raw()) })
 }

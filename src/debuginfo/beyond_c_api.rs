@@ -1,0 +1,273 @@
+//! Debug-info nodes the C DIBuilder has no function for: variant parts and their discriminant
+//! values, template type parameters, enumeration types with `DW_AT_enum_class`.
+//!
+//! Two ways around it (../shared/notes/llvm-c-api.md §7): a node the C API cannot make is
+//! parsed from a line of LLVM assembly as a `distinct` node, with its fixed fields (size,
+//! flags, line) in the text; node operands (file, scope, types, elements) are then set by
+//! index. Operand indices are LLVM's layout of each node kind, which moves between LLVM
+//! versions: the test below pins every index used here.
+
+use rustc_abi::{Align, Size};
+
+use super::types::align_bits;
+use crate::context::CodegenCx;
+use crate::llvm::debuginfo::{parse_nodes, replace_operand, string};
+use crate::llvm::{Metadata, Value};
+
+/// Operand indices, as LLVM 22 lays out its nodes.
+mod index {
+    /// `DIType` (composite and derived).
+    pub const FILE: u32 = 0;
+    pub const SCOPE: u32 = 1;
+    pub const NAME: u32 = 2;
+    pub const BASE_TYPE: u32 = 5;
+    /// `DICompositeType` (its elements, at 6, are set by the C API).
+    pub const TEMPLATE_PARAMS: u32 = 8;
+    pub const DISCRIMINATOR: u32 = 10;
+    /// `DIDerivedType`: a variant member's discriminant value.
+    pub const EXTRA_DATA: u32 = 6;
+    /// `DISubprogram`.
+    pub const LINKAGE_NAME: u32 = 3;
+    pub const SUBPROGRAM_TYPE: u32 = 4;
+    pub const UNIT: u32 = 5;
+    pub const DECLARATION: u32 = 6;
+    pub const SUBPROGRAM_TEMPLATE_PARAMS: u32 = 9;
+    /// `DITemplateTypeParameter`.
+    pub const PARAM_NAME: u32 = 0;
+    pub const PARAM_TYPE: u32 = 1;
+}
+
+fn parse_one<'ll>(cx: &CodegenCx<'ll, '_>, node: &str) -> &'ll Metadata {
+    let text = format!("!nodes = !{{!0}}\n!0 = {node}\n");
+    match parse_nodes(cx.llcx, &text).as_deref() {
+        Ok([node]) => node,
+        other => rustc_middle::bug!("LLVM did not parse `{node}`: {other:?}"),
+    }
+}
+
+/// A template type parameter `name = ty`, made once per module.
+pub(super) fn template_type_parameter<'ll>(cx: &CodegenCx<'ll, '_>, name: &str, ty: &'ll Metadata) -> &'ll Metadata {
+    let key = (name.to_owned(), ty);
+    if let Some(&node) = cx.dbg().template_params.borrow().get(&key) {
+        return node;
+    }
+    let node = parse_one(cx, "distinct !DITemplateTypeParameter(type: null)");
+    replace_operand(cx.llcx, node, index::PARAM_NAME, Some(string(cx.llcx, name)));
+    replace_operand(cx.llcx, node, index::PARAM_TYPE, Some(ty));
+    cx.dbg().template_params.borrow_mut().insert(key, node);
+    node
+}
+
+/// Sets the template parameters of a composite type made by the builder (unique by its
+/// identifier, so that re-uniquing it cannot merge it with another node).
+pub(super) fn set_template_params<'ll>(cx: &CodegenCx<'ll, '_>, composite: &'ll Metadata, params: &[&'ll Metadata]) {
+    let params: Vec<_> = params.iter().map(|&p| Some(p)).collect();
+    let array = cx.dbg().builder.node_array(&params);
+    replace_operand(cx.llcx, composite, index::TEMPLATE_PARAMS, Some(array));
+}
+
+/// What a subprogram made here has that `LLVMDIBuilderCreateFunction` cannot give it.
+pub(super) struct SubprogramExtras<'ll> {
+    pub template_params: Vec<&'ll Metadata>,
+    /// `DW_AT_main_subprogram`: the program's `main` (gdb's `start` stops there).
+    pub main: bool,
+    /// For a method's definition: its declaration in the type.
+    pub declaration: Option<&'ll Metadata>,
+}
+
+/// A subprogram (for a definition, of the module's compile unit). LLVM drops trailing null
+/// operands of a node when it makes it, so the template parameters and the declaration slots
+/// exist only in a node parsed with them.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn subprogram<'ll>(
+    cx: &CodegenCx<'ll, '_>,
+    scope: &'ll Metadata,
+    name: &str,
+    linkage_name: &str,
+    file: &'ll Metadata,
+    line: u32,
+    ty: &'ll Metadata,
+    sp_flags: &SubprogramFlags,
+    extras: SubprogramExtras<'ll>,
+) -> &'ll Metadata {
+    let mut fn_flags = vec!["DIFlagPrototyped"];
+    if sp_flags.no_return {
+        fn_flags.push("DIFlagNoReturn");
+    }
+    let mut flags = vec![];
+    for (set, flag) in [
+        (sp_flags.definition, "DISPFlagDefinition"),
+        (sp_flags.local_to_unit, "DISPFlagLocalToUnit"),
+        (sp_flags.optimized, "DISPFlagOptimized"),
+        (extras.main, "DISPFlagMainSubprogram"),
+    ] {
+        if set {
+            flags.push(flag);
+        }
+    }
+    let flags = if flags.is_empty() { "0".to_owned() } else { flags.join(" | ") };
+    let node = parse_one(
+        cx,
+        &format!(
+            "distinct !DISubprogram(line: {line}, scopeLine: {line}, flags: {}, spFlags: {flags}, templateParams: !{{}})",
+            fn_flags.join(" | ")
+        ),
+    );
+    let string = |s: &str| (!s.is_empty()).then(|| string(cx.llcx, s));
+    replace_operand(cx.llcx, node, index::FILE, Some(file));
+    replace_operand(cx.llcx, node, index::SCOPE, Some(scope));
+    replace_operand(cx.llcx, node, index::NAME, string(name));
+    replace_operand(cx.llcx, node, index::LINKAGE_NAME, string(linkage_name));
+    replace_operand(cx.llcx, node, index::SUBPROGRAM_TYPE, Some(ty));
+    replace_operand(cx.llcx, node, index::UNIT, sp_flags.definition.then(|| cx.dbg().compile_unit));
+    replace_operand(cx.llcx, node, index::DECLARATION, extras.declaration);
+    let params: Vec<_> = extras.template_params.iter().map(|&p| Some(p)).collect();
+    let params = (!params.is_empty()).then(|| cx.dbg().builder.node_array(&params));
+    replace_operand(cx.llcx, node, index::SUBPROGRAM_TEMPLATE_PARAMS, params);
+    if sp_flags.definition {
+        // The builder lists the variables kept through optimization only in subprograms it
+        // made itself; this one gets them at the end of the module.
+        cx.dbg().parsed_subprograms.borrow_mut().push(node);
+    }
+    node
+}
+
+/// The flags of a subprogram.
+pub(super) struct SubprogramFlags {
+    pub definition: bool,
+    pub local_to_unit: bool,
+    pub optimized: bool,
+    pub no_return: bool,
+}
+
+/// An enumeration type marked `enum class` (gdb then scopes the enumerators in the type).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn enum_class<'ll>(
+    cx: &CodegenCx<'ll, '_>,
+    scope: &'ll Metadata,
+    name: &str,
+    file: &'ll Metadata,
+    line: u32,
+    (size, align): (Size, Align),
+    enumerators: &[&'ll Metadata],
+    base: &'ll Metadata,
+) -> &'ll Metadata {
+    let node = parse_one(
+        cx,
+        &format!(
+            "distinct !DICompositeType(tag: DW_TAG_enumeration_type, line: {line}, size: {}, align: {}, flags: DIFlagEnumClass)",
+            size.bits(),
+            align_bits(align)
+        ),
+    );
+    replace_operand(cx.llcx, node, index::FILE, Some(file));
+    replace_operand(cx.llcx, node, index::SCOPE, Some(scope));
+    replace_operand(cx.llcx, node, index::NAME, Some(string(cx.llcx, name)));
+    replace_operand(cx.llcx, node, index::BASE_TYPE, Some(base));
+    cx.dbg().builder.replace_elements(node, enumerators);
+    node
+}
+
+/// The variant part of an enum's struct `owner`, discriminated by the member `tag` (none for
+/// a single variant). Its variants are members added with [`CodegenCx`]'s builder afterwards.
+pub(super) fn variant_part<'ll>(
+    cx: &CodegenCx<'ll, '_>,
+    owner: &'ll Metadata,
+    file: &'ll Metadata,
+    line: u32,
+    (size, align): (Size, Align),
+    tag: Option<&'ll Metadata>,
+) -> &'ll Metadata {
+    let node = parse_one(
+        cx,
+        // The discriminator's slot exists only if the text fills it (see `subprogram`).
+        &format!(
+            "distinct !DICompositeType(tag: DW_TAG_variant_part, line: {line}, size: {}, align: {}, discriminator: !{{}})",
+            size.bits(),
+            align_bits(align)
+        ),
+    );
+    replace_operand(cx.llcx, node, index::FILE, Some(file));
+    replace_operand(cx.llcx, node, index::SCOPE, Some(owner));
+    replace_operand(cx.llcx, node, index::DISCRIMINATOR, tag);
+    node
+}
+
+/// Makes a member of a variant part the variant for the tag value `value`. The member is
+/// unique by construction (its scope is a distinct variant part), so re-uniquing keeps it.
+pub(super) fn set_discriminant<'ll>(cx: &CodegenCx<'ll, '_>, member: &'ll Metadata, value: &'ll Value) {
+    replace_operand(cx.llcx, member, index::EXTRA_DATA, Some(crate::llvm::debuginfo::constant(value)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::index;
+    use crate::llvm::debuginfo::{Checksum, DIBuilder, flags, operand, parse_nodes, string};
+    use crate::llvm;
+
+    /// Pins the operand indices above: nodes made through the C API have their file, scope,
+    /// name, base type, elements, template parameters, discriminator and extra data at those
+    /// indices, and the parsed node kinds exist with the fields we write.
+    #[test]
+    fn operand_indices() {
+        unsafe {
+            let cx = llvm::LLVMContextCreate();
+            let module = llvm::LLVMModuleCreateWithNameInContext(c"pin".as_ptr(), cx);
+            {
+                let llcx = llvm::context(cx);
+                let builder = DIBuilder::new(llvm::module(module));
+                let file = builder.file("a.rs", "/d", Checksum::None, None);
+                let scope = builder.namespace(None, "ns");
+                let base = builder.basic_type("u8", 8, 7);
+                let composite = builder.struct_type(Some(scope), "S", file, 1, 8, 8, flags::ZERO, None, "id-S");
+                let member = builder.member_type(composite, "m", file, 1, 8, 8, 0, flags::ZERO, base);
+                builder.replace_elements(composite, &[member]);
+                assert_eq!(operand(llcx, composite, index::FILE), Some(file));
+                assert_eq!(operand(llcx, composite, index::SCOPE), Some(scope));
+                assert_eq!(operand(llcx, composite, index::NAME), Some(string(llcx, "S")));
+                assert_eq!(operand(llcx, member, index::BASE_TYPE), Some(base));
+                let elements = operand(llcx, composite, 6).expect("elements");
+                assert_eq!(operand(llcx, elements, 0), Some(member));
+                assert_eq!(operand(llcx, composite, 9), Some(string(llcx, "id-S")), "identifier after the template parameters");
+
+                let text = "!nodes = !{!0, !1, !2, !6, !7, !8, !9}\n\
+                    !0 = distinct !DICompositeType(tag: DW_TAG_variant_part, size: 8, discriminator: !3, templateParams: !4)\n\
+                    !1 = distinct !DITemplateTypeParameter(name: \"T\", type: !5)\n\
+                    !2 = distinct !DIDerivedType(tag: DW_TAG_member, name: \"v\", baseType: !5, extraData: i8 1)\n\
+                    !3 = !DIBasicType(name: \"tag\", size: 8)\n\
+                    !4 = !{!1}\n\
+                    !5 = !DIBasicType(name: \"u8\", size: 8)\n\
+                    !6 = distinct !DISubprogram(file: !10, scope: !10, name: \"f\", linkageName: \"g\", type: !7, unit: !8, declaration: !9, \
+                        spFlags: DISPFlagDefinition, templateParams: !4)\n\
+                    !7 = !DISubroutineType(types: !{})\n\
+                    !8 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !10)\n\
+                    !9 = !DISubprogram(name: \"f\", spFlags: 0)\n\
+                    !10 = !DIFile(filename: \"a.rs\", directory: \"\")\n";
+                let nodes = parse_nodes(llcx, text).expect("parse");
+                let (part, param, variant) = (nodes[0], nodes[1], nodes[2]);
+                let tag = operand(llcx, part, index::DISCRIMINATOR).expect("discriminator");
+                assert_eq!(operand(llcx, tag, index::NAME), Some(string(llcx, "tag")));
+                let params = operand(llcx, part, index::TEMPLATE_PARAMS).expect("template parameters");
+                assert_eq!(operand(llcx, params, 0), Some(param));
+                assert_eq!(operand(llcx, param, index::PARAM_NAME), Some(string(llcx, "T")));
+                let u8_node = operand(llcx, param, index::PARAM_TYPE).expect("parameter type");
+                assert_eq!(operand(llcx, u8_node, index::NAME), Some(string(llcx, "u8")));
+                assert!(operand(llcx, variant, index::EXTRA_DATA).is_some(), "a member's extra data");
+                assert_eq!(operand(llcx, variant, index::BASE_TYPE), Some(u8_node));
+
+                let (subprogram, ty, unit, declaration) = (nodes[3], nodes[4], nodes[5], nodes[6]);
+                let file = operand(llcx, subprogram, index::FILE).expect("file");
+                assert_eq!(operand(llcx, subprogram, index::SCOPE), Some(file));
+                assert_eq!(operand(llcx, subprogram, index::NAME), Some(string(llcx, "f")));
+                assert_eq!(operand(llcx, subprogram, index::LINKAGE_NAME), Some(string(llcx, "g")));
+                assert_eq!(operand(llcx, subprogram, index::SUBPROGRAM_TYPE), Some(ty));
+                assert_eq!(operand(llcx, subprogram, index::UNIT), Some(unit));
+                assert_eq!(operand(llcx, subprogram, index::DECLARATION), Some(declaration));
+                assert_eq!(operand(llcx, subprogram, index::SUBPROGRAM_TEMPLATE_PARAMS), Some(params));
+                builder.finalize();
+            }
+            llvm::LLVMDisposeModule(module);
+            llvm::LLVMContextDispose(cx);
+        }
+    }
+}
