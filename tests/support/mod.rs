@@ -53,29 +53,58 @@ pub fn sysroot(root: &Path) -> PathBuf {
     PathBuf::from(String::from_utf8(out.stdout).expect("utf-8 sysroot").trim())
 }
 
-/// A named check of a harness: `Err` holds the report.
-pub type Case<'a> = (String, Box<dyn Fn() -> Result<(), String> + 'a>);
+/// A named check of a harness: `Err` holds the report. `Sync`, so that cases can run on worker
+/// threads.
+pub type Case<'a> = (String, Box<dyn Fn() -> Result<(), String> + Sync + 'a>);
 
 /// Runs the cases whose names contain the first free argument (all without one), prints
 /// `ok`/`FAIL` per case and `N passed, M failed`, and exits 1 if any failed.
 pub fn run_cases(cases: &[Case<'_>]) {
+    run_cases_on(1, cases);
+}
+
+/// `run_cases` on `jobs` worker threads. The reports come in the cases' order all the same, each
+/// as soon as it and the ones before it are done.
+pub fn run_cases_on(jobs: usize, cases: &[Case<'_>]) {
+    use std::io::Write;
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let selected: Vec<&Case<'_>> =
+        cases.iter().filter(|(name, _)| filter.as_ref().is_none_or(|f| name.contains(f.as_str()))).collect();
+    let next = AtomicUsize::new(0);
     let (mut passed, mut failed) = (0, 0);
-    for (name, case) in cases {
-        if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
-            continue;
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        for _ in 0..jobs.max(1) {
+            let (tx, next, selected) = (tx.clone(), &next, &selected);
+            s.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((_, case)) = selected.get(i) else { break };
+                    let _ = tx.send((i, case()));
+                }
+            });
         }
-        match case() {
-            Ok(()) => {
-                passed += 1;
-                println!("ok   {name}");
-            }
-            Err(e) => {
-                failed += 1;
-                println!("FAIL {name}\n{e}");
+        drop(tx);
+        let mut done = std::collections::BTreeMap::new();
+        for (i, result) in rx {
+            done.insert(i, result);
+            while let Some(result) = done.remove(&(passed + failed)) {
+                let name = &selected[passed + failed].0;
+                match result {
+                    Ok(()) => {
+                        passed += 1;
+                        println!("ok   {name}");
+                    }
+                    Err(e) => {
+                        failed += 1;
+                        println!("FAIL {name}\n{e}");
+                    }
+                }
+                let _ = std::io::stdout().flush();
             }
         }
-    }
+    });
     println!("{passed} passed, {failed} failed");
     if failed > 0 {
         std::process::exit(1);
