@@ -159,7 +159,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             eh_personality: Cell::new(None),
             rust_try_fn: Cell::new(None),
             local_gen_sym_counter: Cell::new(0),
-            dbg: crate::debuginfo::DebugContext::new(tcx, codegen_unit.name().as_str(), llmod),
+            dbg: crate::debuginfo::DebugContext::new(tcx, codegen_unit.name().as_str(), llcx, llmod),
         }
     }
 

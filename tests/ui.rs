@@ -2,7 +2,8 @@
 //!
 //! The oracle is rustc's built-in LLVM backend on the same toolchain: every run-pass test is
 //! compiled by our backend and by the built-in one, at -Copt-level=0 and 3, and both binaries must
-//! agree on stdout, stderr and exit status; stdout must also equal `NAME.run.stdout`.
+//! agree on stdout, stderr and exit status; stdout must also equal `NAME.run.stdout`. As with
+//! cargo's default profiles, -O0 builds carry full debuginfo (`-Cdebuginfo=2`), -O3 builds none.
 //! Written without dependencies so it compiles in a second (see README.md for the format).
 //!
 //! Environment: `UI_FILTER=substr` (or a free argument) selects tests; `BLESS=1` rewrites the
@@ -278,6 +279,7 @@ impl Ctx {
             .arg(&t.rel_path)
             .arg(format!("--edition={}", t.edition))
             .arg(format!("-Copt-level={}", v.opt))
+            .args((v.opt == "0").then_some("-Cdebuginfo=2"))
             .args(v.lto.iter().map(|lto| format!("-Clto={lto}")))
             .arg(format!("-Zcodegen-backend={}", if ours { &self.ours } else { "llvm" }))
             .args(if ours { &["-Zverify-llvm-ir"][..] } else { &[] })

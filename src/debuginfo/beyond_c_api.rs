@@ -1,5 +1,6 @@
 //! Debug-info nodes the C DIBuilder has no function for: variant parts and their discriminant
-//! values, template type parameters, enumeration types with `DW_AT_enum_class`.
+//! values, template type parameters, enumeration types with `DW_AT_enum_class`, subprograms
+//! with template parameters or `DW_AT_main_subprogram`, and a compile unit without name tables.
 //!
 //! Two ways around it (../shared/notes/llvm-c-api.md §7): a node the C API cannot make is
 //! parsed from a line of LLVM assembly as a `distinct` node, with its fixed fields (size,
@@ -11,11 +12,16 @@ use rustc_abi::{Align, Size};
 
 use super::types::align_bits;
 use crate::context::CodegenCx;
-use crate::llvm::debuginfo::{parse_nodes, replace_operand, string};
-use crate::llvm::{Metadata, Value};
+use crate::llvm::debuginfo::{EmissionKind, operand, parse_nodes, replace_operand, string};
+use crate::llvm::{Context, Metadata, Value};
 
 /// Operand indices, as LLVM 22 lays out its nodes.
 mod index {
+    /// `DICompileUnit`: its file and producer, and the lists the builder fills.
+    pub const UNIT_FILE: u32 = 0;
+    pub const PRODUCER: u32 = 1;
+    pub const ENUM_TYPES: u32 = 4;
+    pub const UNIT_LISTS: std::ops::Range<u32> = 5..9;
     /// `DIType` (composite and derived).
     pub const FILE: u32 = 0;
     pub const SCOPE: u32 = 1;
@@ -38,10 +44,55 @@ mod index {
 }
 
 fn parse_one<'ll>(cx: &CodegenCx<'ll, '_>, node: &str) -> &'ll Metadata {
+    parse_in(cx.llcx, node)
+}
+
+fn parse_in<'ll>(llcx: &'ll Context, node: &str) -> &'ll Metadata {
     let text = format!("!nodes = !{{!0}}\n!0 = {node}\n");
-    match parse_nodes(cx.llcx, &text).as_deref() {
+    match parse_nodes(llcx, &text).as_deref() {
         Ok([node]) => node,
         other => rustc_middle::bug!("LLVM did not parse `{node}`: {other:?}"),
+    }
+}
+
+/// The module's compile unit; `name_tables: false` leaves out `.debug_pubnames`/`pubtypes`.
+pub(super) fn compile_unit<'ll>(
+    llcx: &'ll Context,
+    file: &'ll Metadata,
+    producer: &str,
+    optimized: bool,
+    kind: EmissionKind,
+    name_tables: bool,
+) -> &'ll Metadata {
+    let name_table_kind = if name_tables { "" } else { ", nameTableKind: None" };
+    let node = parse_in(
+        llcx,
+        &format!(
+            "distinct !DICompileUnit(language: DW_LANG_Rust, file: !{{}}, isOptimized: {optimized}, runtimeVersion: 0, \
+             emissionKind: {kind:?}, splitDebugInlining: false{name_table_kind})"
+        ),
+    );
+    replace_operand(llcx, node, index::UNIT_FILE, Some(file));
+    replace_operand(llcx, node, index::PRODUCER, Some(string(llcx, producer)));
+    node
+}
+
+/// Makes a subprogram definition made by the builder part of the module's compile unit.
+pub(super) fn set_unit<'ll>(cx: &CodegenCx<'ll, '_>, subprogram: &'ll Metadata) {
+    replace_operand(cx.llcx, subprogram, index::UNIT, Some(cx.dbg().compile_unit));
+}
+
+/// Gives the module's compile unit the lists the builder's collected (retained types, global
+/// variables, imported entities, macros), and the enumeration types; after the builder's
+/// `finalize`.
+pub(super) fn take_over_lists<'ll>(cx: &CodegenCx<'ll, '_>, enum_types: &[&'ll Metadata]) {
+    let dbg = cx.dbg();
+    for i in index::UNIT_LISTS {
+        replace_operand(cx.llcx, dbg.compile_unit, i, operand(cx.llcx, dbg.builder_unit, i));
+    }
+    if !enum_types.is_empty() {
+        let enums: Vec<_> = enum_types.iter().map(|&e| Some(e)).collect();
+        replace_operand(cx.llcx, dbg.compile_unit, index::ENUM_TYPES, Some(dbg.builder.node_array(&enums)));
     }
 }
 
@@ -215,7 +266,7 @@ mod tests {
             let module = llvm::LLVMModuleCreateWithNameInContext(c"pin".as_ptr(), cx);
             {
                 let llcx = llvm::context(cx);
-                let builder = DIBuilder::new(llvm::module(module));
+                let builder = DIBuilder::new(llcx);
                 let file = builder.file("a.rs", "/d", Checksum::None, None);
                 let scope = builder.namespace(None, "ns");
                 let base = builder.basic_type("u8", 8, 7);
@@ -230,7 +281,7 @@ mod tests {
                 assert_eq!(operand(llcx, elements, 0), Some(member));
                 assert_eq!(operand(llcx, composite, 9), Some(string(llcx, "id-S")), "identifier after the template parameters");
 
-                let text = "!nodes = !{!0, !1, !2, !6, !7, !8, !9}\n\
+                let text = "!nodes = !{!0, !1, !2, !6, !7, !8, !9, !11, !12, !13, !14, !15, !16}\n\
                     !0 = distinct !DICompositeType(tag: DW_TAG_variant_part, size: 8, discriminator: !3, templateParams: !4)\n\
                     !1 = distinct !DITemplateTypeParameter(name: \"T\", type: !5)\n\
                     !2 = distinct !DIDerivedType(tag: DW_TAG_member, name: \"v\", baseType: !5, extraData: i8 1)\n\
@@ -242,7 +293,10 @@ mod tests {
                     !7 = !DISubroutineType(types: !{})\n\
                     !8 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !10)\n\
                     !9 = !DISubprogram(name: \"f\", spFlags: 0)\n\
-                    !10 = !DIFile(filename: \"a.rs\", directory: \"\")\n";
+                    !10 = !DIFile(filename: \"a.rs\", directory: \"\")\n\
+                    !11 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !10, producer: \"p\", enums: !12, \
+                        retainedTypes: !13, globals: !14, imports: !15, macros: !16)\n\
+                    !12 = !{!3}\n!13 = !{!5}\n!14 = !{!3, !5}\n!15 = !{!5, !3}\n!16 = !{!5, !5}\n";
                 let nodes = parse_nodes(llcx, text).expect("parse");
                 let (part, param, variant) = (nodes[0], nodes[1], nodes[2]);
                 let tag = operand(llcx, part, index::DISCRIMINATOR).expect("discriminator");
@@ -264,6 +318,13 @@ mod tests {
                 assert_eq!(operand(llcx, subprogram, index::UNIT), Some(unit));
                 assert_eq!(operand(llcx, subprogram, index::DECLARATION), Some(declaration));
                 assert_eq!(operand(llcx, subprogram, index::SUBPROGRAM_TEMPLATE_PARAMS), Some(params));
+
+                let unit = nodes[7];
+                assert_eq!(operand(llcx, unit, index::UNIT_FILE), Some(file));
+                assert_eq!(operand(llcx, unit, index::PRODUCER), Some(string(llcx, "p")));
+                assert_eq!(operand(llcx, unit, index::ENUM_TYPES), Some(nodes[8]));
+                let lists: Vec<_> = index::UNIT_LISTS.map(|i| operand(llcx, unit, i)).collect();
+                assert_eq!(lists, nodes[9..].iter().map(|&n| Some(n)).collect::<Vec<_>>(), "retained types, globals, imports, macros");
                 builder.finalize();
             }
             llvm::LLVMDisposeModule(module);

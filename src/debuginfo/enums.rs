@@ -89,7 +89,9 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             .map(|(index, discr)| self.dbg().builder.enumerator(def.variant(index).name.as_str(), discr.val, size.bits(), unsigned))
             .collect();
         let (file, line) = self.type_location(def.did()).unwrap_or_else(|| (self.unknown_file(), 0));
-        beyond_c_api::enum_class(self, scope, name, file, line, (size, align), &enumerators, self.type_di_node(base))
+        let node = beyond_c_api::enum_class(self, scope, name, file, line, (size, align), &enumerators, self.type_di_node(base));
+        self.dbg().enum_types.borrow_mut().push(node);
+        node
     }
 
     /// The struct of a variant's fields (named as the variant, inside the enum's struct).

@@ -28,6 +28,7 @@ use rustc_middle::ty::{self, ExistentialTraitRef, GenericArgsRef, Instance, Ty, 
 use rustc_abi::VariantIdx;
 use rustc_data_structures::stable_hash::{StableHash, StableHashCtxt, StableHasher};
 use rustc_session::config::{self, CrateType, DebugInfo};
+use rustc_target::spec::DebuginfoKind;
 use rustc_span::{BytePos, FileName, RemapPathScopeComponents, SourceFile, SourceFileHashAlgorithm, Span, Symbol};
 use rustc_target::callconv::FnAbi;
 
@@ -45,7 +46,11 @@ pub struct DebugContext<'ll, 'tcx> {
     /// The ADTs whose members are being described, outermost first.
     adt_stack: RefCell<Vec<(DefId, GenericArgsRef<'tcx>)>>,
     template_params: RefCell<FxHashMap<(String, &'ll Metadata), &'ll Metadata>>,
+    /// The module's compile unit, and the builder's, whose lists it takes over at the end.
     compile_unit: &'ll Metadata,
+    builder_unit: &'ll Metadata,
+    /// The enumeration types, which the compile unit lists.
+    enum_types: RefCell<Vec<&'ll Metadata>>,
     /// Subprogram definitions made by parsing (`beyond_c_api`), to finalize at the end.
     parsed_subprograms: RefCell<Vec<&'ll Metadata>>,
     unknown_file: OnceCell<&'ll Metadata>,
@@ -83,15 +88,15 @@ impl StableHash for TypeKey<'_> {
 
 impl<'ll> DebugContext<'ll, '_> {
     /// The context and compile unit of a module, if the session asks for debuginfo.
-    pub fn new(tcx: TyCtxt<'_>, cgu_name: &str, llmod: &'ll llvm::Module) -> Option<Self> {
+    pub fn new(tcx: TyCtxt<'_>, cgu_name: &str, llcx: &'ll llvm::Context, llmod: &'ll llvm::Module) -> Option<Self> {
         let sess = tcx.sess;
         let kind = match sess.opts.debuginfo {
             DebugInfo::None => return None,
             DebugInfo::LineDirectivesOnly => EmissionKind::DebugDirectivesOnly,
             DebugInfo::LineTablesOnly => EmissionKind::LineTablesOnly,
-            DebugInfo::Limited | DebugInfo::Full => EmissionKind::Full,
+            DebugInfo::Limited | DebugInfo::Full => EmissionKind::FullDebug,
         };
-        let builder = DIBuilder::new(llmod);
+        let builder = DIBuilder::new(llcx);
         // Each codegen unit's compile unit is named after the crate's main file and the unit,
         // as the built-in backend names it, so that no two units share a name.
         let mut name = sess
@@ -103,7 +108,14 @@ impl<'ll> DebugContext<'ll, '_> {
         let work_dir = sess.source_map().working_dir().path(RemapPathScopeComponents::DEBUGINFO).to_string_lossy();
         let file = builder.file(&name.to_string_lossy(), &work_dir, Checksum::None, None);
         let producer = format!("clang LLVM (rustc version {})", sess.cfg_version);
-        let compile_unit = builder.compile_unit(file, &producer, sess.opts.optimize != config::OptLevel::No, kind);
+        let builder_unit = builder.compile_unit(file);
+        // DWARF up to 4 gets no name tables (`.debug_pubnames`/`pubtypes`, which gdb does not
+        // read), as with the built-in backend; DWARF 5 gets `.debug_names`.
+        let name_tables = !matches!(sess.target.debuginfo_kind, DebuginfoKind::Dwarf | DebuginfoKind::DwarfDsym)
+            || sess.dwarf_version() >= 5;
+        let optimized = sess.opts.optimize != config::OptLevel::No;
+        let compile_unit = beyond_c_api::compile_unit(llcx, file, &producer, optimized, kind, name_tables);
+        llvm::debuginfo::add_compile_unit(llmod, compile_unit);
         Some(DebugContext {
             builder,
             files: Default::default(),
@@ -112,6 +124,8 @@ impl<'ll> DebugContext<'ll, '_> {
             adt_stack: Default::default(),
             template_params: Default::default(),
             compile_unit,
+            builder_unit,
+            enum_types: Default::default(),
             parsed_subprograms: Default::default(),
             unknown_file: OnceCell::new(),
             recursion_marker: OnceCell::new(),
@@ -403,7 +417,7 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
             if sp_flags.no_return {
                 fn_flags |= flags::NO_RETURN;
             }
-            self.dbg().builder.function(
+            let subprogram = self.dbg().builder.function(
                 scope,
                 &name,
                 linkage_name,
@@ -413,7 +427,9 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
                 sp_flags.local_to_unit,
                 fn_flags,
                 sp_flags.optimized,
-            )
+            );
+            beyond_c_api::set_unit(self, subprogram);
+            subprogram
         } else {
             // A method is also declared in its type; the definition refers to the declaration.
             let declaration = method_of.map(|_| {
@@ -452,6 +468,7 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
             dbg.builder.finalize_subprogram(subprogram);
         }
         dbg.builder.finalize();
+        beyond_c_api::take_over_lists(self, &dbg.enum_types.borrow());
         // "Max", so that LTO of units with different versions keeps the highest, as the
         // built-in backend marks it (the C API's flag behaviours have no Max).
         add_module_flag_u32(self.llcx, self.llmod, ModuleFlag::MAX, "Dwarf Version", self.sess().dwarf_version());

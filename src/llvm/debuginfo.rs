@@ -1,50 +1,25 @@
 //! The C DIBuilder, typed: debug-info metadata for one module ([`DIBuilder`]) and the few
 //! free functions that need no builder (locations, attaching a subprogram to a function).
 //!
-//! Where llvm-sys's declaration cannot express what the built-in backend asks of LLVM (the
-//! `DebugDirectivesOnly` emission kind is missing from its enum), the function is declared here
-//! with a plain integer instead.
+//! The builder works on a scratch module of its own: the compile unit it makes (and needs, to
+//! collect globals and retained nodes) is listed in no real module, which lists a compile unit
+//! made by parsing instead (the C API cannot set its name-table kind, see
+//! `debuginfo::beyond_c_api`).
 
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 
 use llvm_sys::debuginfo as di;
 
-use super::{AsRaw, BasicBlock, Context, LLVMBool, Metadata, Module, Value, metadata, to_bool};
+use super::{AsRaw, BasicBlock, Context, Metadata, Module, Value, metadata, to_bool};
 
-unsafe extern "C" {
-    /// `LLVMDIBuilderCreateCompileUnit`, with the emission kind as LLVM numbers it (llvm-sys's
-    /// enum stops at `LineTablesOnly`).
-    #[link_name = "LLVMDIBuilderCreateCompileUnit"]
-    fn create_compile_unit(
-        builder: llvm_sys::prelude::LLVMDIBuilderRef,
-        lang: di::LLVMDWARFSourceLanguage,
-        file: *mut llvm_sys::LLVMOpaqueMetadata,
-        producer: *const u8,
-        producer_len: usize,
-        is_optimized: LLVMBool,
-        flags: *const u8,
-        flags_len: usize,
-        runtime_ver: u32,
-        split_name: *const u8,
-        split_name_len: usize,
-        kind: u32,
-        dwo_id: u32,
-        split_debug_inlining: LLVMBool,
-        debug_info_for_profiling: LLVMBool,
-        sysroot: *const u8,
-        sysroot_len: usize,
-        sdk: *const u8,
-        sdk_len: usize,
-    ) -> *mut llvm_sys::LLVMOpaqueMetadata;
-}
-
-/// How much a compile unit describes (LLVM's `DICompileUnit::DebugEmissionKind`).
+/// How much a compile unit describes (LLVM's `DICompileUnit::DebugEmissionKind`, by the names
+/// LLVM's assembly uses).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum EmissionKind {
-    Full = 1,
-    LineTablesOnly = 2,
-    DebugDirectivesOnly = 3,
+    FullDebug,
+    LineTablesOnly,
+    DebugDirectivesOnly,
 }
 
 /// A checksum of a source file, as `DIFile` records it.
@@ -83,22 +58,31 @@ pub mod op {
     pub const LLVM_FRAGMENT: u64 = 0x1000;
 }
 
-/// A DIBuilder for one module; disposed (after [`DIBuilder::finalize`]) when dropped.
+/// A DIBuilder, with the scratch module it registers its compile unit in; both are disposed
+/// (after [`DIBuilder::finalize`]) when dropped.
 pub struct DIBuilder<'ll> {
     raw: NonNull<llvm_sys::LLVMOpaqueDIBuilder>,
-    _module: PhantomData<&'ll Module>,
+    scratch: NonNull<llvm_sys::LLVMModule>,
+    _context: PhantomData<&'ll Context>,
 }
 
 impl Drop for DIBuilder<'_> {
     fn drop(&mut self) {
-        unsafe { di::LLVMDisposeDIBuilder(self.raw.as_ptr()) }
+        unsafe {
+            di::LLVMDisposeDIBuilder(self.raw.as_ptr());
+            llvm_sys::core::LLVMDisposeModule(self.scratch.as_ptr());
+        }
     }
 }
 
 impl<'ll> DIBuilder<'ll> {
-    pub fn new(module: &'ll Module) -> Self {
-        let raw = unsafe { di::LLVMCreateDIBuilder(module.raw()) };
-        DIBuilder { raw: NonNull::new(raw).expect("LLVMCreateDIBuilder returned null"), _module: PhantomData }
+    pub fn new(cx: &'ll Context) -> Self {
+        unsafe {
+            let scratch = llvm_sys::core::LLVMModuleCreateWithNameInContext(c"debuginfo-builder".as_ptr(), cx.raw());
+            let scratch = NonNull::new(scratch).expect("LLVMModuleCreateWithNameInContext returned null");
+            let raw = NonNull::new(di::LLVMCreateDIBuilder(scratch.as_ptr())).expect("LLVMCreateDIBuilder returned null");
+            DIBuilder { raw, scratch, _context: PhantomData }
+        }
     }
 
     fn raw(&self) -> llvm_sys::prelude::LLVMDIBuilderRef {
@@ -111,28 +95,29 @@ impl<'ll> DIBuilder<'ll> {
         unsafe { di::LLVMDIBuilderFinalize(self.raw()) }
     }
 
-    /// The module's compile unit (Rust, no split DWARF).
-    pub fn compile_unit(&self, file: &'ll Metadata, producer: &str, optimized: bool, kind: EmissionKind) -> &'ll Metadata {
+    /// The builder's own compile unit, which collects what the builder made; its lists are
+    /// copied to the module's compile unit at the end.
+    pub fn compile_unit(&self, file: &'ll Metadata) -> &'ll Metadata {
         metadata(unsafe {
-            create_compile_unit(
+            di::LLVMDIBuilderCreateCompileUnit(
                 self.raw(),
                 di::LLVMDWARFSourceLanguage::LLVMDWARFSourceLanguageRust,
                 file.raw(),
-                producer.as_ptr(),
-                producer.len(),
-                to_bool(optimized),
-                "".as_ptr(),
+                c"".as_ptr(),
                 0,
                 0,
-                "".as_ptr(),
-                0,
-                kind as u32,
+                c"".as_ptr(),
                 0,
                 0,
+                c"".as_ptr(),
                 0,
-                "".as_ptr(),
+                di::LLVMDWARFEmissionKind::LLVMDWARFEmissionKindFull,
                 0,
-                "".as_ptr(),
+                0,
+                0,
+                c"".as_ptr(),
+                0,
+                c"".as_ptr(),
                 0,
             )
         })
@@ -575,7 +560,6 @@ pub fn replace_operand(cx: &Context, node: &Metadata, index: u32, new: Option<&M
 }
 
 /// Operand `index` of a node, as metadata (`None` for a null operand).
-#[cfg(test)]
 pub fn operand<'ll>(cx: &'ll Context, node: &'ll Metadata, index: u32) -> Option<&'ll Metadata> {
     use llvm_sys::core::*;
     unsafe {
@@ -595,4 +579,13 @@ pub fn string<'ll>(cx: &'ll Context, s: &str) -> &'ll Metadata {
 /// A constant as metadata.
 pub fn constant(value: &Value) -> &Metadata {
     metadata(unsafe { llvm_sys::core::LLVMValueAsMetadata(value.raw()) })
+}
+
+/// Lists a compile unit in the module (`!llvm.dbg.cu`), which makes LLVM emit it.
+pub fn add_compile_unit(module: &Module, compile_unit: &Metadata) {
+    unsafe {
+        let cx = llvm_sys::core::LLVMGetModuleContext(module.raw());
+        let value = llvm_sys::core::LLVMMetadataAsValue(cx, compile_unit.raw());
+        llvm_sys::core::LLVMAddNamedMetadataOperand(module.raw(), c"llvm.dbg.cu".as_ptr(), value);
+    }
 }
