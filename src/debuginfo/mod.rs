@@ -46,6 +46,7 @@ pub struct DebugContext<'ll, 'tcx> {
     /// The ADTs whose members are being described, outermost first.
     adt_stack: RefCell<Vec<(DefId, GenericArgsRef<'tcx>)>>,
     template_params: RefCell<FxHashMap<(String, &'ll Metadata), &'ll Metadata>>,
+    method_declarations: RefCell<FxHashMap<Instance<'tcx>, &'ll Metadata>>,
     /// The module's compile unit, and the builder's, whose lists it takes over at the end.
     compile_unit: &'ll Metadata,
     builder_unit: &'ll Metadata,
@@ -123,6 +124,7 @@ impl<'ll> DebugContext<'ll, '_> {
             types: Default::default(),
             adt_stack: Default::default(),
             template_params: Default::default(),
+            method_declarations: Default::default(),
             compile_unit,
             builder_unit,
             enum_types: Default::default(),
@@ -431,11 +433,16 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
             beyond_c_api::set_unit(self, subprogram);
             subprogram
         } else {
-            // A method is also declared in its type; the definition refers to the declaration.
+            // A method is also declared in its type, once; the definition refers to the declaration.
             let declaration = method_of.map(|_| {
+                if let Some(&declaration) = self.dbg().method_declarations.borrow().get(&instance) {
+                    return declaration;
+                }
                 let extras = beyond_c_api::SubprogramExtras { template_params: template_params.clone(), main: false, declaration: None };
                 let flags = beyond_c_api::SubprogramFlags { definition: false, ..sp_flags };
-                beyond_c_api::subprogram(self, scope, &name, linkage_name, file, pos.line, ty, &flags, extras)
+                let declaration = beyond_c_api::subprogram(self, scope, &name, linkage_name, file, pos.line, ty, &flags, extras);
+                self.dbg().method_declarations.borrow_mut().insert(instance, declaration);
+                declaration
             });
             let extras = beyond_c_api::SubprogramExtras { template_params, main, declaration };
             beyond_c_api::subprogram(self, scope, &name, linkage_name, file, pos.line, ty, &sp_flags, extras)
