@@ -1,8 +1,10 @@
 //! A cargo project with crates.io dependencies and a build script (`tests/cargo-lto-project/`),
-//! built with `cargo build --release` by each backend, with the release profile's `lto` unset
-//! (rustc's default: crate-local ThinLTO), `"fat"` and `"thin"`. Every crate, the build script
-//! included, is compiled by the backend under test; each program must print what the
-//! built-in backend's prints, which must be `expected.stdout`. The project's Cargo.lock fixes
+//! built by each backend with cargo's own profile settings (no environment variables): `cargo
+//! build --release` with the release profile's `lto` unset (rustc's default: crate-local
+//! ThinLTO), `"fat"` and `"thin"`; `cargo build` (the dev profile: full debuginfo); and `cargo
+//! test` (the test profile, debuginfo too). Every crate, the build script included, is compiled
+//! by the backend under test; each program must print what the built-in backend's prints, which
+//! must be `expected.stdout`, and the tests must report the same. The project's Cargo.lock fixes
 //! the dependencies' versions; cargo fetches them from crates.io the first time.
 
 mod support;
@@ -10,25 +12,39 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const MODES: [(&str, Option<&str>); 3] = [("default", None), ("fat", Some("fat")), ("thin", Some("thin"))];
+/// What is built: `(name, cargo arguments, release LTO setting)`.
+const MODES: [(&str, &[&str], Option<&str>); 5] = [
+    ("release, lto default", &["build", "--release"], None),
+    ("release, lto fat", &["build", "--release"], Some("fat")),
+    ("release, lto thin", &["build", "--release"], Some("thin")),
+    ("dev", &["build"], None),
+    ("test", &["test"], None),
+];
 
-fn build_and_run(project: &Path, target: &Path, backend: &str, lto: Option<&str>) -> Result<String, String> {
+fn build_and_run(project: &Path, target: &Path, backend: &str, args: &[&str], lto: Option<&str>) -> Result<String, String> {
     let mut cmd = Command::new("cargo");
     cmd.current_dir(project)
-        .args(["build", "--release", "--locked", "--quiet"])
+        .args(args)
+        .args(["--locked", "--quiet"])
         .env("CARGO_TARGET_DIR", target)
         .env("RUSTFLAGS", format!("-Zcodegen-backend={backend}"))
-        .env("CARGO_PROFILE_RELEASE_DEBUG", "0")
-        .env_remove("CARGO_PROFILE_RELEASE_LTO")
         .env_remove("CARGO_ENCODED_RUSTFLAGS");
+    for (key, _) in std::env::vars().filter(|(k, _)| k.starts_with("CARGO_PROFILE_")) {
+        cmd.env_remove(key);
+    }
     if let Some(lto) = lto {
         cmd.env("CARGO_PROFILE_RELEASE_LTO", lto);
     }
     let out = cmd.output().map_err(|e| format!("run cargo: {e}"))?;
+    if args[0] == "test" {
+        // The test harness's report, without its timing.
+        let report = String::from_utf8_lossy(&out.stdout).lines().map(|l| l.split("; finished in").next().unwrap_or(l).to_owned() + "\n").collect();
+        return if out.status.success() { Ok(report) } else { Err(format!("cargo test failed:\n{report}{}", String::from_utf8_lossy(&out.stderr))) };
+    }
     if !out.status.success() {
         return Err(format!("cargo build failed:\n{}", String::from_utf8_lossy(&out.stderr)));
     }
-    let exe = target.join("release/ltoapp");
+    let exe = target.join(if args.contains(&"--release") { "release/ltoapp" } else { "debug/ltoapp" });
     let run = Command::new(&exe).output().map_err(|e| format!("run {}: {e}", exe.display()))?;
     if !run.status.success() {
         return Err(format!("{} exited with {}:\n{}", exe.display(), run.status, String::from_utf8_lossy(&run.stderr)));
@@ -45,13 +61,17 @@ fn main() {
     let work = target_dir.join("cargo-lto");
 
     let (mut passed, mut failed) = (0, 0);
-    for (mode, lto) in MODES {
+    for (mode, args, lto) in MODES {
         let result = (|| {
-            let builtin = build_and_run(&project, &work.join("builtin"), "llvm", lto).map_err(|e| format!("built-in: {e}"))?;
-            if builtin != expected {
+            let builtin =
+                build_and_run(&project, &work.join("builtin"), "llvm", args, lto).map_err(|e| format!("built-in: {e}"))?;
+            if args[0] == "test" && !builtin.contains("test result: ok. 3 passed") {
+                return Err(format!("the built-in backend's tests reported\n{builtin}"));
+            }
+            if args[0] != "test" && builtin != expected {
                 return Err(format!("the built-in backend's program printed\n{builtin}expected\n{expected}"));
             }
-            let ours_out = build_and_run(&project, &work.join("ours"), &ours, lto).map_err(|e| format!("ours: {e}"))?;
+            let ours_out = build_and_run(&project, &work.join("ours"), &ours, args, lto).map_err(|e| format!("ours: {e}"))?;
             if ours_out != builtin {
                 return Err(format!("ours printed\n{ours_out}the built-in backend's\n{builtin}"));
             }
@@ -60,11 +80,11 @@ fn main() {
         match result {
             Ok(()) => {
                 passed += 1;
-                println!("ok   release, lto {mode}");
+                println!("ok   {mode}");
             }
             Err(e) => {
                 failed += 1;
-                println!("FAIL release, lto {mode}\n{e}");
+                println!("FAIL {mode}\n{e}");
             }
         }
     }

@@ -43,3 +43,29 @@ fn main() -> Result<()> {
     println!("long words: {}", words.len());
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_line() {
+        let re = Regex::new(r"(?P<level>INFO|WARN|ERROR)\s+crate (?P<name>[a-z_-]+) (?P<version>\d+\.\d+\.\d+)").unwrap();
+        let (level, name, version) = parse("INFO  crate libc 0.2.164 downloaded", &re).unwrap();
+        assert_eq!((level.as_str(), name.as_str(), version.minor), ("INFO", "libc", 2));
+    }
+
+    #[test]
+    fn rejects_garbage() {
+        let re = Regex::new(r"crate (?P<name>\w+)").unwrap();
+        assert!(parse("nothing here", &re).is_err());
+    }
+
+    #[test]
+    #[should_panic(expected = "out of range")]
+    fn panics_with_a_message() {
+        let primes = PRIMES.to_vec();
+        let i = primes.len() + 1;
+        primes.get(i).expect("out of range");
+    }
+}
