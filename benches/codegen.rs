@@ -26,7 +26,9 @@
 //! to both sides' rustc (e.g. `-Ccodegen-units=1`, to take partitioning and ThinLTO out of the
 //! comparison); `BENCH_LTO=default,fat,thin` the LTO modes to measure (all three by default:
 //! rustc's defaults, which at -O3 mean crate-local ThinLTO, then `-Clto=fat` and `-Clto=thin`).
-//! After a table per mode comes the LTO column: each mode's run-time and compile-time ratios.
+//! After a table per mode comes the LTO column: each mode's run-time and compile-time ratios;
+//! then debug builds (`-Copt-level=0 -g`): compile time and the programs' own `.debug_*` sizes
+//! (`BENCH_DEBUGINFO=0` leaves them out).
 //! `BENCH_INSTRUCTIONS=1` also counts the instructions each binary executes under valgrind
 //! (slow, but unlike time the same whatever else the machine does).
 
@@ -341,6 +343,9 @@ fn main() -> ExitCode {
         print_table(rows, &failures, reps, compile_reps);
     }
     print_lto_summary(&results);
+    if std::env::var("BENCH_DEBUGINFO").map_or(true, |v| v != "0") {
+        print_debuginfo_table(&root, &out_dir, &names, &ours, compile_reps);
+    }
 
     if failures.is_empty() {
         ExitCode::SUCCESS
@@ -393,6 +398,68 @@ fn print_table(rows: &[Row], failures: &[String], reps: usize, compile_reps: usi
         if gm(Row::code_ratio) <= 1.05 && gm(Row::file_ratio) <= 1.05 { "met" } else { "NOT met" },
         gm(Row::code_ratio),
         gm(Row::file_ratio),
+    );
+}
+
+/// The total size of an object's `.debug_*` sections (`llvm-size -A`).
+fn debug_sections_size(llvm_size: &Path, object: &Path) -> u64 {
+    let out = Command::new(llvm_size).arg("-A").arg(object).output().expect("run llvm-size");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with(".debug_"))
+        .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .sum()
+}
+
+/// Debug builds as cargo's dev profile makes them (`-Copt-level=0 -g`): compile time (CPU, the
+/// minimum of `compile_reps`, alternating) and the size of the program's own `.debug_*`
+/// sections (its object, without std's prebuilt DWARF), ours against the built-in backend's.
+fn print_debuginfo_table(root: &Path, out_dir: &Path, names: &[String], ours: &str, compile_reps: usize) {
+    let llvm_size = support::sysroot(root).join("lib/rustlib/x86_64-unknown-linux-gnu/bin/llvm-size");
+    println!("\n== debug builds: -Copt-level=0 -g (cargo's dev profile), --emit=link,obj");
+    println!("{:<16} {:>9} {:>9} {:>7}   {:>10} {:>10} {:>7}", "program", "compile", "built-in", "ratio", ".debug_*", "built-in", "ratio");
+    let (mut compile_ratios, mut size_ratios) = (Vec::new(), Vec::new());
+    for name in names {
+        let source = format!("bench-programs/{name}.rs");
+        let backends = [format!("-Zcodegen-backend={ours}"), "-Zcodegen-backend=llvm".to_string()];
+        let outputs = BACKENDS.map(|b| out_dir.join(format!("{name}-debug-{b}")));
+        let compile = |side: usize| {
+            let m = measure(
+                Command::new("rustc")
+                    .current_dir(root)
+                    .args(["--edition", "2021", "-Copt-level=0", "-g", "--emit=link,obj", &backends[side], &source, "-o"])
+                    .arg(&outputs[side]),
+            );
+            assert!(m.output.status.success(), "{name}: rustc -g with {} failed:\n{}", backends[side], String::from_utf8_lossy(&m.output.stderr));
+            m.cpu.as_secs_f64()
+        };
+        let mut times = [Vec::new(), Vec::new()];
+        for _ in 0..compile_reps.max(1) {
+            for side in 0..2 {
+                times[side].push(compile(side));
+            }
+        }
+        let sizes = [0, 1].map(|side| debug_sections_size(&llvm_size, &outputs[side].with_extension("o")));
+        let (t, z) = (min(&times[0]) / min(&times[1]), sizes[0] as f64 / sizes[1] as f64);
+        compile_ratios.push(t);
+        size_ratios.push(z);
+        println!(
+            "{name:<16} {:>8.2}s {:>8.2}s {t:>7.3}   {:>9}K {:>9}K {z:>7.3}",
+            min(&times[0]),
+            min(&times[1]),
+            sizes[0] / 1024,
+            sizes[1] / 1024
+        );
+    }
+    println!(
+        "{:<16} {:>9} {:>9} {:>7.3}   {:>10} {:>10} {:>7.3}   (goals: compile <= 1.00, .debug_* <= 1.05)",
+        "geomean",
+        "",
+        "",
+        geomean(&compile_ratios),
+        "",
+        "",
+        geomean(&size_ratios)
     );
 }
 

@@ -1,8 +1,8 @@
 //! The standard library's own test suites (library/coretests and library/alloctests from the
 //! pinned toolchain's rust-src), built by our backend and by the built-in one, side by side.
 //!
-//! For each configuration (debug, -Copt-level=3, and -Copt-level=3 with -Clto=fat and with
-//! -Clto=thin) our backend builds and runs the suites against the prebuilt sysroot, and so does
+//! For each configuration (debug with cargo's full debuginfo, -Copt-level=3, and -Copt-level=3
+//! with -Clto=fat and with -Clto=thin, those without debuginfo) our backend builds and runs the suites against the prebuilt sysroot, and so does
 //! the built-in backend at each opt level; the table shows passed/failed/ignored and the time each
 //! took. The run fails unless, in each configuration, ours passes exactly as many tests as the
 //! built-in backend and fails none — apart from tests listed in `tests/library-known-failures.txt`
@@ -126,6 +126,12 @@ fn run_suites(sysroot: &Path, library: &Path, work: &Path, backend: &str, label:
     // LTO through cargo's profiles, as users ask for it (cargo then builds the dependencies'
     // objects as bitcode); `-Clto` in RUSTFLAGS would clash with cargo's `-Cembed-bitcode=no`.
     for profile in ["DEV", "TEST", "BENCH", "RELEASE"] {
+        // Debug builds carry full debuginfo, as cargo's test profile has it; optimized ones
+        // none, as its release profile (a -O3 build with debuginfo only takes longer).
+        match config.opt {
+            0 => cargo.env_remove(format!("CARGO_PROFILE_{profile}_DEBUG")),
+            _ => cargo.env(format!("CARGO_PROFILE_{profile}_DEBUG"), "0"),
+        };
         match config.lto {
             Some(lto) => cargo.env(format!("CARGO_PROFILE_{profile}_LTO"), lto),
             None => cargo.env_remove(format!("CARGO_PROFILE_{profile}_LTO")),
@@ -136,10 +142,6 @@ fn run_suites(sysroot: &Path, library: &Path, work: &Path, backend: &str, label:
         .env("RUSTC", sysroot.join("bin/rustc"))
         .env("RUSTFLAGS", rustflags)
         .env("CARGO_TARGET_DIR", work.join(format!("target-{}-{tag}", label.replace(' ', "-"))))
-        // Debuginfo is not supported by our backend yet; both sides build without it.
-        .env("CARGO_PROFILE_TEST_DEBUG", "0")
-        .env("CARGO_PROFILE_DEV_DEBUG", "0")
-        .env("CARGO_PROFILE_BENCH_DEBUG", "0")
         .env("CARGO_INCREMENTAL", "0")
         .env_remove("RUST_BACKTRACE")
         .args(["test", "--locked", "--target", "x86_64-unknown-linux-gnu", "-p", "coretests", "-p", "alloctests"])
