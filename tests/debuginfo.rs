@@ -1,7 +1,7 @@
 //! Debug information, against the built-in backend (debuggers are checked by tests/gdb.rs,
 //! backtraces by the ui tests `backtrace_*`):
 //!
-//! - `dwarf NAME O<n> <level>`: the object of a `bench-programs/` program (one codegen unit)
+//! - `dwarf NAME O<n> <level>`: the object of a `bench-programs/` program or a ui test (one codegen unit)
 //!   built by each backend with `-Cdebuginfo=<level>` (and DWARF 5 for some): the system
 //!   `llvm-dwarfdump` prints the same DIEs, line table, location lists and ranges for both,
 //!   apart from the file name.
@@ -61,8 +61,13 @@ fn first_difference(a: &str, b: &str) -> Option<String> {
 const DWARF_SECTIONS: [&str; 6] =
     ["--debug-info", "--debug-line", "--debug-loc", "--debug-ranges", "--debug-loclists", "--debug-rnglists"];
 
+/// `program` is a `bench-programs/` name or a path from the repo root.
 fn check_dwarf(env: &Env, program: &str, opt: &str, debuginfo: &str, extra: &[&str]) -> Result<(), String> {
-    let source = env.root.join(format!("bench-programs/{program}.rs"));
+    let source = match program.contains('/') {
+        true => env.root.join(program),
+        false => env.root.join(format!("bench-programs/{program}.rs")),
+    };
+    let program = program.rsplit('/').next().unwrap_or(program).trim_end_matches(".rs");
     let mut dumps = Vec::new();
     for (tag, backend) in [("ours", env.ours.as_str()), ("builtin", "llvm")] {
         let obj = env.out.join(format!("{program}-O{opt}-{debuginfo}{}-{tag}.o", extra.concat()));
@@ -214,6 +219,9 @@ fn main() {
     dwarf("strings", "3", "line-tables-only", &["-Zdwarf-version=5"]);
     dwarf("strings", "0", "full", &["-Zdwarf-version=5"]);
     dwarf("binary_trees", "1", "limited", &[]);
+    // Statics a macro defines (`thread_local!`), coroutines.
+    dwarf("ui-tests/thread_local.rs", "1", "full", &[]);
+    dwarf("ui-tests/async_executor.rs", "0", "full", &[]);
     for opt in ["0", "3"] {
         for level in ["line-tables-only", "full"] {
             cases.push((format!("code O{opt} {level}"), Box::new(move || check_code(env, opt, level))));

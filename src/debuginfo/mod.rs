@@ -288,8 +288,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             return;
         }
         let scope = self.namespace(tcx.parent(def_id));
-        let pos = self.source_pos(tcx.def_span(def_id).lo());
-        let file = self.file_metadata(&pos.file);
+        let (file, line) = self.def_location(def_id);
         let instance = Instance::mono(tcx, def_id);
         let ty = instance.ty(tcx, self.typing_env());
         let ty_node = self.type_di_node(ty);
@@ -298,7 +297,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         let linkage_name = if name.as_str() == symbol { "" } else { symbol };
         let align = types::align_bits(self.layout_of(ty).align.abi);
         let local_to_unit = !tcx.is_reachable_non_generic(def_id);
-        self.dbg().builder.global_variable(global, Some(scope), name.as_str(), linkage_name, file, pos.line, ty_node, local_to_unit, align);
+        self.dbg().builder.global_variable(global, Some(scope), name.as_str(), linkage_name, file, line, ty_node, local_to_unit, align);
     }
 
     /// `.debug_gdb_scripts`, which makes gdb load the Rust pretty printers (and those the crate

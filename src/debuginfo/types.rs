@@ -513,15 +513,17 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
 
     /// The file and line of a definition, with `-Zdebug-info-type-line-numbers` only.
     pub(super) fn type_location(&self, def_id: DefId) -> Option<DefLocation<'ll>> {
-        if !self.sess().opts.unstable_opts.debug_info_type_line_numbers {
-            return None;
-        }
+        self.sess().opts.unstable_opts.debug_info_type_line_numbers.then(|| self.def_location(def_id))
+    }
+
+    /// The file and line of a definition; for one a macro made, of the macro's outermost call.
+    pub(super) fn def_location(&self, def_id: DefId) -> DefLocation<'ll> {
         let span = hygiene::walk_chain_collapsed(self.tcx.def_span(def_id), DUMMY_SP);
         if span.is_dummy() {
-            return Some((self.unknown_file(), 0));
+            return (self.unknown_file(), 0);
         }
         let pos = self.source_pos(span.lo());
-        Some((self.file_metadata(&pos.file), pos.line))
+        (self.file_metadata(&pos.file), pos.line)
     }
 
     pub(super) fn unknown_file(&self) -> &'ll Metadata {
