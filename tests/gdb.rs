@@ -14,7 +14,6 @@
 
 mod support;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -204,17 +203,7 @@ fn main() {
         .collect();
     names.sort();
 
-    // `name: reason` lines; `#` starts a comment.
-    let known: BTreeMap<String, String> = std::fs::read_to_string(cx.root.join(KNOWN_FAILURES))
-        .expect("read the known failures")
-        .lines()
-        .map(|l| l.split('#').next().unwrap().trim())
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let (n, r) = l.split_once(':').unwrap_or((l, ""));
-            (n.trim().to_string(), r.trim().to_string())
-        })
-        .collect();
+    let known = support::known_failures(&cx.root.join(KNOWN_FAILURES));
 
     println!("gdb sessions with -Zcodegen-backend={}", cx.ours);
     let mut cases: Vec<support::Case<'_>> = Vec::new();

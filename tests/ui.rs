@@ -448,18 +448,8 @@ fn main() {
         root,
     });
 
-    // Known failures: `name: reason` lines; `#` starts a comment.
     let known_path = ctx.root.join("ui-tests/known-failures.txt");
-    let known: BTreeMap<String, String> = std::fs::read_to_string(&known_path)
-        .unwrap_or_default()
-        .lines()
-        .map(|l| l.split('#').next().unwrap().trim())
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let (n, r) = l.split_once(':').unwrap_or((l, ""));
-            (n.trim().to_string(), r.trim().to_string())
-        })
-        .collect();
+    let known = support::known_failures(&known_path);
 
     let mut names: Vec<String> = std::fs::read_dir(ctx.root.join("ui-tests"))
         .expect("read ui-tests/")

@@ -53,6 +53,20 @@ pub fn sysroot(root: &Path) -> PathBuf {
     PathBuf::from(String::from_utf8(out.stdout).expect("utf-8 sysroot").trim())
 }
 
+/// A known-failures file: `name: reason` lines, `#` starts a comment (no file: none).
+pub fn known_failures(path: &Path) -> std::collections::BTreeMap<String, String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let (name, reason) = l.split_once(':').unwrap_or((l, ""));
+            (name.trim().to_string(), reason.trim().to_string())
+        })
+        .collect()
+}
+
 /// A named check of a harness: `Err` holds the report. `Sync`, so that cases can run on worker
 /// threads.
 pub type Case<'a> = (String, Box<dyn Fn() -> Result<(), String> + Sync + 'a>);
