@@ -23,7 +23,7 @@ fn run_pipeline(module: &ModuleLlvm, llmod: llvm::LLVMModuleRef, pipeline: &str)
         if err.is_null() {
             Ok(())
         } else {
-            Err(llvm::take_message(llvm_sys::error::LLVMGetErrorMessage(err)))
+            Err(llvm::take_error(err))
         }
     }
 }

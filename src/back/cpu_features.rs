@@ -194,7 +194,7 @@ impl Prober {
             let err = llvm_sys::transforms::pass_builder::LLVMRunPasses(module, c"cgscc(inline)".as_ptr(), self.tm.0, opts);
             llvm_sys::transforms::pass_builder::LLVMDisposePassBuilderOptions(opts);
             if !err.is_null() {
-                return Err(llvm::take_message(llvm_sys::error::LLVMGetErrorMessage(err)));
+                return Err(llvm::take_error(err));
             }
             read(module)
         })

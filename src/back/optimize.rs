@@ -148,7 +148,7 @@ pub fn run_passes(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm, pipeline: &str, 
         let err = LLVMRunPasses(module.llmod_raw(), pipeline_c.as_ptr(), tm, opts);
         LLVMDisposePassBuilderOptions(opts);
         if !err.is_null() {
-            let msg = llvm::take_message(llvm_sys::error::LLVMGetErrorMessage(err));
+            let msg = llvm::take_error(err);
             dcx.err(format!("LLVM pass pipeline `{pipeline}` failed on module `{}`: {msg}", module.name));
         }
     }

@@ -285,28 +285,61 @@ pub fn set_own_comdat(llmod: &Module, v: &Value) {
     }
 }
 
-/// Runs `f` with file descriptor 2 pointed at a temporary file, and returns what was written
-/// (LLVM prints some answers there). Nothing else may write to stderr meanwhile.
+/// The message of an `LLVMErrorRef`, which is consumed (its string freed with
+/// `LLVMDisposeErrorMessage`, the one function that may free it).
+///
+/// # Safety
+/// `err` must be a non-null error that LLVM returned to the caller and nothing else consumed.
+pub unsafe fn take_error(err: llvm_sys::error::LLVMErrorRef) -> String {
+    unsafe {
+        let msg = llvm_sys::error::LLVMGetErrorMessage(err);
+        let s = CStr::from_ptr(msg).to_string_lossy().into_owned();
+        llvm_sys::error::LLVMDisposeErrorMessage(msg);
+        s
+    }
+}
+
+/// Runs `f` with file descriptor 2 pointed at an anonymous in-memory file, and returns what was
+/// written (LLVM prints some answers there). Nothing else may write to stderr meanwhile; fd 2 is
+/// restored even if `f` panics.
 pub fn capture_stderr<T>(f: impl FnOnce() -> T) -> Result<(String, T), String> {
-    use std::os::fd::AsRawFd;
+    use std::io::{Read, Seek};
+    use std::os::fd::FromRawFd;
     unsafe extern "C" {
         fn dup(fd: i32) -> i32;
         fn dup2(from: i32, to: i32) -> i32;
         fn close(fd: i32) -> i32;
+        fn memfd_create(name: *const std::ffi::c_char, flags: u32) -> i32;
     }
-    let path = std::env::temp_dir().join(format!("rustc_codegen_inkwell-stderr-{}", std::process::id()));
-    let file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let result = unsafe {
-        let saved = dup(2);
-        if saved < 0 || dup2(file.as_raw_fd(), 2) < 0 {
-            return Err("could not redirect stderr".into());
+    /// Points fd 2 back at the saved descriptor when dropped.
+    struct Restore(i32);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            unsafe {
+                dup2(self.0, 2);
+                close(self.0);
+            }
         }
-        let result = f();
-        dup2(saved, 2);
-        close(saved);
-        result
+    }
+    const MFD_CLOEXEC: u32 = 1;
+    let fd = unsafe { memfd_create(c"rustc_codegen_inkwell-stderr".as_ptr(), MFD_CLOEXEC) };
+    if fd < 0 {
+        return Err(format!("memfd_create: {}", std::io::Error::last_os_error()));
+    }
+    // Owns and closes the memfd.
+    let mut file = unsafe { std::fs::File::from_raw_fd(fd) };
+    let result = {
+        let saved = unsafe { dup(2) };
+        if saved < 0 {
+            return Err(format!("dup(2): {}", std::io::Error::last_os_error()));
+        }
+        let _restore = Restore(saved);
+        if unsafe { dup2(fd, 2) } < 0 {
+            return Err(format!("dup2: {}", std::io::Error::last_os_error()));
+        }
+        f()
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()));
-    let _ = std::fs::remove_file(&path);
-    Ok((text?, result))
+    let mut text = String::new();
+    file.rewind().and_then(|_| file.read_to_string(&mut text)).map_err(|e| format!("reading captured stderr: {e}"))?;
+    Ok((text, result))
 }
