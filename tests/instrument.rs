@@ -61,6 +61,10 @@ fn main() {
         }
     }
     println!("{} passed, {failed} failed", ran - failed);
+    if ran == 0 {
+        println!("no check matches INSTRUMENT_FILTER={filter:?}");
+        std::process::exit(1);
+    }
     if failed > 0 {
         std::process::exit(1);
     }

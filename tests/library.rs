@@ -199,6 +199,10 @@ fn main() {
         let ours = run_suites(&sysroot, &library, &work, &ours.display().to_string(), "ours", config, &stamp);
         let before = problems.len();
         let (b, o) = (&runs[builtin].counts, &ours.counts);
+        // A run that found no test at all proves nothing, however the counts compare.
+        if b.passed == 0 || o.passed == 0 {
+            problems.push(format!("{opt}: no test passed with one of the backends; see {} and {}", runs[builtin].log.display(), ours.log.display()));
+        }
         if b.broken || b.failed > 0 {
             problems.push(format!("{} did not pass cleanly; see {}", runs[builtin].label, runs[builtin].log.display()));
         }

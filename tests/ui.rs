@@ -51,6 +51,9 @@ struct Test {
     run_env: Vec<(String, String)>,
     /// `//~ ERROR msg`: some `error` line of the compiler's stderr must contain `msg`.
     errors: Vec<String>,
+    /// `//@ builtin-fails: reason`: a check-diag program the built-in backend cannot compile
+    /// either (it must then fail there too).
+    builtin_fails: Option<String>,
 }
 
 fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
@@ -69,6 +72,7 @@ fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
         ignore_opt: BTreeMap::new(),
         run_env: vec![],
         errors: vec![],
+        builtin_fails: None,
     };
     for (i, line) in src.lines().enumerate() {
         let at = |msg: String| format!("{}:{}: {msg}", t.rel_path, i + 1);
@@ -88,6 +92,7 @@ fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
             "run-pass" => t.kind = Kind::RunPass,
             "run-fail" => t.run_fail = true,
             "check-diag" => t.kind = Kind::CheckDiag,
+            "builtin-fails" => t.builtin_fails = Some(value.to_string()),
             "compile-flags" => t.flags.extend(value.split_whitespace().map(String::from)),
             "edition" => t.edition = value.to_string(),
             "exit-status" => t.exit_status = Some(value.parse().map_err(|_| at(format!("bad exit-status `{value}`")))?),
@@ -267,6 +272,10 @@ struct Ctx {
 
 impl Ctx {
     fn compile(&self, t: &Test, ours: bool, v: &Variant) -> Result<(Output, PathBuf), String> {
+        self.compile_with(t, ours, v, &[])
+    }
+
+    fn compile_with(&self, t: &Test, ours: bool, v: &Variant, extra: &[&str]) -> Result<(Output, PathBuf), String> {
         let tag = if ours { "ours" } else { "builtin" };
         let dir = self.out_root.join(format!("{}-{tag}-{}", t.name, v.tag()));
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -284,6 +293,7 @@ impl Ctx {
             .arg(format!("-Zcodegen-backend={}", if ours { &self.ours } else { "llvm" }))
             .args(if ours { &["-Zverify-llvm-ir"][..] } else { &[] })
             .args(&t.flags)
+            .args(extra)
             .arg("-o")
             .arg(&exe);
         let out = run(&mut cmd, COMPILE_TIMEOUT)?;
@@ -359,6 +369,17 @@ impl Ctx {
 
     /// A check-diag test: our backend must reject the program with an ordinary error (exit 1).
     fn check_diag(&self, t: &Test) -> Result<(), String> {
+        // The program and its flags must be fine for the built-in backend, or a refusal could
+        // pass on a broken program. To an object only: sanitizer runtimes need not exist here.
+        let (b, _) = self.compile_with(t, false, &Variant { opt: "0".into(), lto: None }, &["--emit=obj"])?;
+        match (&t.builtin_fails, b.status) {
+            (None, 0) => {}
+            (None, status) => {
+                return Err(format!("  the built-in backend cannot compile it either (status {status}):\n{}", b.stderr));
+            }
+            (Some(_), 0) => return Err("  the built-in backend compiles it: remove `builtin-fails`\n".into()),
+            (Some(_), _) => {}
+        }
         let (c, _) = self.compile(t, true, &Variant { opt: "0".into(), lto: None })?;
         if c.status == 0 {
             return Err("  compiled successfully, but errors were expected\n".into());
@@ -458,6 +479,10 @@ fn main() {
     names.sort();
     let all_names = names.clone();
     names.retain(|n| filter.as_ref().is_none_or(|f| n.contains(f.as_str())));
+    if names.is_empty() {
+        eprintln!("no ui test matches the filter {filter:?}");
+        std::process::exit(1);
+    }
 
     // One work item per test, its opt levels in order: with BLESS=1 the first level writes the
     // expected file before the others compare against it.

@@ -120,6 +120,11 @@ pub fn run_cases_on(jobs: usize, cases: &[Case<'_>]) {
         }
     });
     println!("{passed} passed, {failed} failed");
+    // A filter that selects nothing must not look like success.
+    if passed + failed == 0 {
+        println!("no case matches the filter");
+        std::process::exit(1);
+    }
     if failed > 0 {
         std::process::exit(1);
     }
