@@ -9,6 +9,7 @@
 //! versions: the test below pins every index used here.
 
 use rustc_abi::{Align, Size};
+use rustc_span::Symbol;
 
 use super::types::align_bits;
 use crate::context::CodegenCx;
@@ -97,13 +98,13 @@ pub(super) fn take_over_lists<'ll>(cx: &CodegenCx<'ll, '_>, enum_types: &[&'ll M
 }
 
 /// A template type parameter `name = ty`, made once per module.
-pub(super) fn template_type_parameter<'ll>(cx: &CodegenCx<'ll, '_>, name: &str, ty: &'ll Metadata) -> &'ll Metadata {
-    let key = (name.to_owned(), ty);
+pub(super) fn template_type_parameter<'ll>(cx: &CodegenCx<'ll, '_>, name: Symbol, ty: &'ll Metadata) -> &'ll Metadata {
+    let key = (name, ty);
     if let Some(&node) = cx.dbg().template_params.borrow().get(&key) {
         return node;
     }
     let node = parse_one(cx, "distinct !DITemplateTypeParameter(type: null)");
-    replace_operand(cx.llcx, node, index::PARAM_NAME, Some(string(cx.llcx, name)));
+    replace_operand(cx.llcx, node, index::PARAM_NAME, Some(string(cx.llcx, name.as_str())));
     replace_operand(cx.llcx, node, index::PARAM_TYPE, Some(ty));
     cx.dbg().template_params.borrow_mut().insert(key, node);
     node

@@ -45,7 +45,7 @@ pub struct DebugContext<'ll, 'tcx> {
     types: RefCell<FxHashMap<TypeKey<'tcx>, &'ll Metadata>>,
     /// The ADTs whose members are being described, outermost first.
     adt_stack: RefCell<Vec<(DefId, GenericArgsRef<'tcx>)>>,
-    template_params: RefCell<FxHashMap<(String, &'ll Metadata), &'ll Metadata>>,
+    template_params: RefCell<FxHashMap<(Symbol, &'ll Metadata), &'ll Metadata>>,
     method_declarations: RefCell<FxHashMap<Instance<'tcx>, &'ll Metadata>>,
     /// The module's compile unit, and the builder's, whose lists it takes over at the end.
     compile_unit: &'ll Metadata,

@@ -506,7 +506,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             .filter_map(|(arg, name)| {
                 let ty = self.tcx.normalize_erasing_regions(self.typing_env(), Unnormalized::new_wip(arg.as_type()?));
                 let node = self.type_di_node(ty);
-                Some(beyond_c_api::template_type_parameter(self, name.as_str(), node))
+                Some(beyond_c_api::template_type_parameter(self, name, node))
             })
             .collect()
     }
