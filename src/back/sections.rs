@@ -28,7 +28,10 @@ pub fn assign_unique_sections(llmod: LLVMModuleRef, static_reloc: bool) {
                 llvm::LLVMSetValueName2(g, name.as_ptr().cast(), name.len());
                 anonymous += 1;
             }
-            if needs_section(g) && llvm::LLVMGetLinkage(g) != llvm::LLVMLinkage::LLVMCommonLinkage {
+            if needs_section(g)
+                && llvm::LLVMGetLinkage(g) != llvm::LLVMLinkage::LLVMCommonLinkage
+                && !is_mergeable_constant(llmod, g)
+            {
                 set_section(g, data_section_prefix(g, static_reloc));
             }
             g = llvm::LLVMGetNextGlobal(g);
@@ -98,6 +101,36 @@ unsafe fn data_section_prefix(g: LLVMValueRef, static_reloc: bool) -> &'static s
             return if !static_reloc && holds_addresses(init) { ".data.rel.ro." } else { ".rodata." };
         }
         if zero { ".bss." } else { ".data." }
+    }
+}
+
+/// Whether LLVM puts the global in a mergeable section (`.rodata.cst8`, `.rodata.str1.1`, …),
+/// which it never makes unique per symbol, with or without data sections: left without a
+/// section, it goes there as with the built-in backend, and the linker can merge equal
+/// constants. LLVM's rule (`TargetLoweringObjectFile::getKindForGlobal`): a constant whose
+/// address is insignificant and that needs no relocation, if it is a NUL-terminated byte
+/// string or 4, 8, 16 or 32 bytes long.
+unsafe fn is_mergeable_constant(llmod: LLVMModuleRef, g: LLVMValueRef) -> bool {
+    unsafe {
+        if llvm::LLVMIsGlobalConstant(g) == 0
+            || llvm::LLVMIsThreadLocal(g) != 0
+            || llvm::LLVMGetUnnamedAddress(g) != llvm::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr
+        {
+            return false;
+        }
+        let init = llvm::LLVMGetInitializer(g);
+        if init.is_null() || holds_addresses(init) {
+            return false;
+        }
+        if !llvm::LLVMIsAConstantDataArray(init).is_null() && llvm::LLVMIsConstantString(init) != 0 {
+            let mut len = 0;
+            let bytes = std::slice::from_raw_parts(llvm::LLVMGetAsString(init, &mut len).cast::<u8>(), len);
+            if let Some((&0, rest)) = bytes.split_last() && !rest.contains(&0) {
+                return true;
+            }
+        }
+        let layout = llvm_sys::target::LLVMGetModuleDataLayout(llmod);
+        matches!(llvm_sys::target::LLVMABISizeOfType(layout, llvm::LLVMTypeOf(init)), 4 | 8 | 16 | 32)
     }
 }
 
