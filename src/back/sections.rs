@@ -30,7 +30,7 @@ pub fn assign_unique_sections(llmod: LLVMModuleRef, static_reloc: bool) {
             }
             if needs_section(g)
                 && llvm::LLVMGetLinkage(g) != llvm::LLVMLinkage::LLVMCommonLinkage
-                && !is_mergeable_constant(llmod, g)
+                && !is_mergeable_constant(llvm::module(llmod), llvm::value(g))
             {
                 set_section(g, data_section_prefix(g, static_reloc));
             }
@@ -110,28 +110,21 @@ unsafe fn data_section_prefix(g: LLVMValueRef, static_reloc: bool) -> &'static s
 /// constants. LLVM's rule (`TargetLoweringObjectFile::getKindForGlobal`): a constant whose
 /// address is insignificant and that needs no relocation, if it is a NUL-terminated byte
 /// string or 4, 8, 16 or 32 bytes long.
-unsafe fn is_mergeable_constant(llmod: LLVMModuleRef, g: LLVMValueRef) -> bool {
-    unsafe {
-        if llvm::LLVMIsGlobalConstant(g) == 0
-            || llvm::LLVMIsThreadLocal(g) != 0
-            || llvm::LLVMGetUnnamedAddress(g) != llvm::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr
-        {
-            return false;
-        }
-        let init = llvm::LLVMGetInitializer(g);
-        if init.is_null() || holds_addresses(init) {
-            return false;
-        }
-        if !llvm::LLVMIsAConstantDataArray(init).is_null() && llvm::LLVMIsConstantString(init) != 0 {
-            let mut len = 0;
-            let bytes = std::slice::from_raw_parts(llvm::LLVMGetAsString(init, &mut len).cast::<u8>(), len);
-            if let Some((&0, rest)) = bytes.split_last() && !rest.contains(&0) {
-                return true;
-            }
-        }
-        let layout = llvm_sys::target::LLVMGetModuleDataLayout(llmod);
-        matches!(llvm_sys::target::LLVMABISizeOfType(layout, llvm::LLVMTypeOf(init)), 4 | 8 | 16 | 32)
+fn is_mergeable_constant(llmod: &llvm::Module, g: &llvm::Value) -> bool {
+    use llvm::ir;
+    if !ir::is_global_constant(g) || ir::is_thread_local(g) || !ir::has_global_unnamed_addr(g) {
+        return false;
     }
+    let Some(init) = ir::initializer(g) else { return false };
+    if unsafe { holds_addresses(llvm::AsRaw::raw(init)) } {
+        return false;
+    }
+    if let Some((&0, rest)) = ir::constant_string(init).and_then(|bytes| bytes.split_last())
+        && !rest.contains(&0)
+    {
+        return true;
+    }
+    matches!(ir::alloc_size(llmod, ir::type_of(init)), 4 | 8 | 16 | 32)
 }
 
 /// Whether a constant refers to a global's address, which the dynamic linker may relocate.

@@ -91,9 +91,8 @@ pub(super) fn take_over_lists<'ll>(cx: &CodegenCx<'ll, '_>, enum_types: &[&'ll M
     for i in index::UNIT_LISTS {
         replace_operand(cx.llcx, dbg.compile_unit, i, operand(cx.llcx, dbg.builder_unit, i));
     }
-    if !enum_types.is_empty() {
-        let enums: Vec<_> = enum_types.iter().map(|&e| Some(e)).collect();
-        replace_operand(cx.llcx, dbg.compile_unit, index::ENUM_TYPES, Some(dbg.builder.node_array(&enums)));
+    if let Some(enums) = node_array(cx, enum_types) {
+        replace_operand(cx.llcx, dbg.compile_unit, index::ENUM_TYPES, Some(enums));
     }
 }
 
@@ -113,9 +112,13 @@ pub(super) fn template_type_parameter<'ll>(cx: &CodegenCx<'ll, '_>, name: Symbol
 /// Sets the template parameters of a composite type made by the builder (unique by its
 /// identifier, so that re-uniquing it cannot merge it with another node).
 pub(super) fn set_template_params<'ll>(cx: &CodegenCx<'ll, '_>, composite: &'ll Metadata, params: &[&'ll Metadata]) {
-    let params: Vec<_> = params.iter().map(|&p| Some(p)).collect();
-    let array = cx.dbg().builder.node_array(&params);
-    replace_operand(cx.llcx, composite, index::TEMPLATE_PARAMS, Some(array));
+    replace_operand(cx.llcx, composite, index::TEMPLATE_PARAMS, node_array(cx, params));
+}
+
+/// A list of nodes (`!{…}`), none for no nodes.
+fn node_array<'ll>(cx: &CodegenCx<'ll, '_>, nodes: &[&'ll Metadata]) -> Option<&'ll Metadata> {
+    let nodes: Vec<_> = nodes.iter().map(|&n| Some(n)).collect();
+    (!nodes.is_empty()).then(|| cx.dbg().builder.node_array(&nodes))
 }
 
 /// What a subprogram made here has that `LLVMDIBuilderCreateFunction` cannot give it.
@@ -173,9 +176,7 @@ pub(super) fn subprogram<'ll>(
     replace_operand(cx.llcx, node, index::SUBPROGRAM_TYPE, Some(ty));
     replace_operand(cx.llcx, node, index::UNIT, sp_flags.definition.then(|| cx.dbg().compile_unit));
     replace_operand(cx.llcx, node, index::DECLARATION, extras.declaration);
-    let params: Vec<_> = extras.template_params.iter().map(|&p| Some(p)).collect();
-    let params = (!params.is_empty()).then(|| cx.dbg().builder.node_array(&params));
-    replace_operand(cx.llcx, node, index::SUBPROGRAM_TEMPLATE_PARAMS, params);
+    replace_operand(cx.llcx, node, index::SUBPROGRAM_TEMPLATE_PARAMS, node_array(cx, &extras.template_params));
     if sp_flags.definition {
         // The builder lists the variables kept through optimization only in subprograms it
         // made itself; this one gets them at the end of the module.
@@ -262,74 +263,67 @@ mod tests {
     /// indices, and the parsed node kinds exist with the fields we write.
     #[test]
     fn operand_indices() {
-        unsafe {
-            let cx = llvm::LLVMContextCreate();
-            let module = llvm::LLVMModuleCreateWithNameInContext(c"pin".as_ptr(), cx);
-            {
-                let llcx = llvm::context(cx);
-                let builder = DIBuilder::new(llcx);
-                let file = builder.file("a.rs", "/d", Checksum::None, None);
-                let scope = builder.namespace(None, "ns");
-                let base = builder.basic_type("u8", 8, 7);
-                let composite = builder.struct_type(Some(scope), "S", file, 1, 8, 8, flags::ZERO, None, "id-S");
-                let member = builder.member_type(composite, "m", file, 1, 8, 8, 0, flags::ZERO, base);
-                builder.replace_elements(composite, &[member]);
-                assert_eq!(operand(llcx, composite, index::FILE), Some(file));
-                assert_eq!(operand(llcx, composite, index::SCOPE), Some(scope));
-                assert_eq!(operand(llcx, composite, index::NAME), Some(string(llcx, "S")));
-                assert_eq!(operand(llcx, member, index::BASE_TYPE), Some(base));
-                let elements = operand(llcx, composite, 6).expect("elements");
-                assert_eq!(operand(llcx, elements, 0), Some(member));
-                assert_eq!(operand(llcx, composite, 9), Some(string(llcx, "id-S")), "identifier after the template parameters");
+        let context = llvm::owned::OwnedContext::new();
+        let llcx = llvm::context(context.0);
+        let builder = DIBuilder::new(llcx);
+        let file = builder.file("a.rs", "/d", Checksum::None, None);
+        let scope = builder.namespace(None, "ns");
+        let base = builder.basic_type("u8", 8, 7);
+        let composite = builder.struct_type(Some(scope), "S", file, 1, 8, 8, flags::ZERO, None, "id-S");
+        let member = builder.member_type(composite, "m", file, 1, 8, 8, 0, flags::ZERO, base);
+        builder.replace_elements(composite, &[member]);
+        assert_eq!(operand(llcx, composite, index::FILE), Some(file));
+        assert_eq!(operand(llcx, composite, index::SCOPE), Some(scope));
+        assert_eq!(operand(llcx, composite, index::NAME), Some(string(llcx, "S")));
+        assert_eq!(operand(llcx, member, index::BASE_TYPE), Some(base));
+        let elements = operand(llcx, composite, 6).expect("elements");
+        assert_eq!(operand(llcx, elements, 0), Some(member));
+        assert_eq!(operand(llcx, composite, 9), Some(string(llcx, "id-S")), "identifier after the template parameters");
 
-                let text = "!nodes = !{!0, !1, !2, !6, !7, !8, !9, !11, !12, !13, !14, !15, !16}\n\
-                    !0 = distinct !DICompositeType(tag: DW_TAG_variant_part, size: 8, discriminator: !3, templateParams: !4)\n\
-                    !1 = distinct !DITemplateTypeParameter(name: \"T\", type: !5)\n\
-                    !2 = distinct !DIDerivedType(tag: DW_TAG_member, name: \"v\", baseType: !5, extraData: i8 1)\n\
-                    !3 = !DIBasicType(name: \"tag\", size: 8)\n\
-                    !4 = !{!1}\n\
-                    !5 = !DIBasicType(name: \"u8\", size: 8)\n\
-                    !6 = distinct !DISubprogram(file: !10, scope: !10, name: \"f\", linkageName: \"g\", type: !7, unit: !8, declaration: !9, \
-                        spFlags: DISPFlagDefinition, templateParams: !4)\n\
-                    !7 = !DISubroutineType(types: !{})\n\
-                    !8 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !10)\n\
-                    !9 = !DISubprogram(name: \"f\", spFlags: 0)\n\
-                    !10 = !DIFile(filename: \"a.rs\", directory: \"\")\n\
-                    !11 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !10, producer: \"p\", enums: !12, \
-                        retainedTypes: !13, globals: !14, imports: !15, macros: !16)\n\
-                    !12 = !{!3}\n!13 = !{!5}\n!14 = !{!3, !5}\n!15 = !{!5, !3}\n!16 = !{!5, !5}\n";
-                let nodes = parse_nodes(llcx, text).expect("parse");
-                let (part, param, variant) = (nodes[0], nodes[1], nodes[2]);
-                let tag = operand(llcx, part, index::DISCRIMINATOR).expect("discriminator");
-                assert_eq!(operand(llcx, tag, index::NAME), Some(string(llcx, "tag")));
-                let params = operand(llcx, part, index::TEMPLATE_PARAMS).expect("template parameters");
-                assert_eq!(operand(llcx, params, 0), Some(param));
-                assert_eq!(operand(llcx, param, index::PARAM_NAME), Some(string(llcx, "T")));
-                let u8_node = operand(llcx, param, index::PARAM_TYPE).expect("parameter type");
-                assert_eq!(operand(llcx, u8_node, index::NAME), Some(string(llcx, "u8")));
-                assert!(operand(llcx, variant, index::EXTRA_DATA).is_some(), "a member's extra data");
-                assert_eq!(operand(llcx, variant, index::BASE_TYPE), Some(u8_node));
+        let text = "!nodes = !{!0, !1, !2, !6, !7, !8, !9, !11, !12, !13, !14, !15, !16}\n\
+            !0 = distinct !DICompositeType(tag: DW_TAG_variant_part, size: 8, discriminator: !3, templateParams: !4)\n\
+            !1 = distinct !DITemplateTypeParameter(name: \"T\", type: !5)\n\
+            !2 = distinct !DIDerivedType(tag: DW_TAG_member, name: \"v\", baseType: !5, extraData: i8 1)\n\
+            !3 = !DIBasicType(name: \"tag\", size: 8)\n\
+            !4 = !{!1}\n\
+            !5 = !DIBasicType(name: \"u8\", size: 8)\n\
+            !6 = distinct !DISubprogram(file: !10, scope: !10, name: \"f\", linkageName: \"g\", type: !7, unit: !8, declaration: !9, \
+                spFlags: DISPFlagDefinition, templateParams: !4)\n\
+            !7 = !DISubroutineType(types: !{})\n\
+            !8 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !10)\n\
+            !9 = !DISubprogram(name: \"f\", spFlags: 0)\n\
+            !10 = !DIFile(filename: \"a.rs\", directory: \"\")\n\
+            !11 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !10, producer: \"p\", enums: !12, \
+                retainedTypes: !13, globals: !14, imports: !15, macros: !16)\n\
+            !12 = !{!3}\n!13 = !{!5}\n!14 = !{!3, !5}\n!15 = !{!5, !3}\n!16 = !{!5, !5}\n";
+        let nodes = parse_nodes(llcx, text).expect("parse");
+        let (part, param, variant) = (nodes[0], nodes[1], nodes[2]);
+        let tag = operand(llcx, part, index::DISCRIMINATOR).expect("discriminator");
+        assert_eq!(operand(llcx, tag, index::NAME), Some(string(llcx, "tag")));
+        let params = operand(llcx, part, index::TEMPLATE_PARAMS).expect("template parameters");
+        assert_eq!(operand(llcx, params, 0), Some(param));
+        assert_eq!(operand(llcx, param, index::PARAM_NAME), Some(string(llcx, "T")));
+        let u8_node = operand(llcx, param, index::PARAM_TYPE).expect("parameter type");
+        assert_eq!(operand(llcx, u8_node, index::NAME), Some(string(llcx, "u8")));
+        assert!(operand(llcx, variant, index::EXTRA_DATA).is_some(), "a member's extra data");
+        assert_eq!(operand(llcx, variant, index::BASE_TYPE), Some(u8_node));
 
-                let (subprogram, ty, unit, declaration) = (nodes[3], nodes[4], nodes[5], nodes[6]);
-                let file = operand(llcx, subprogram, index::FILE).expect("file");
-                assert_eq!(operand(llcx, subprogram, index::SCOPE), Some(file));
-                assert_eq!(operand(llcx, subprogram, index::NAME), Some(string(llcx, "f")));
-                assert_eq!(operand(llcx, subprogram, index::LINKAGE_NAME), Some(string(llcx, "g")));
-                assert_eq!(operand(llcx, subprogram, index::SUBPROGRAM_TYPE), Some(ty));
-                assert_eq!(operand(llcx, subprogram, index::UNIT), Some(unit));
-                assert_eq!(operand(llcx, subprogram, index::DECLARATION), Some(declaration));
-                assert_eq!(operand(llcx, subprogram, index::SUBPROGRAM_TEMPLATE_PARAMS), Some(params));
+        let (subprogram, ty, unit, declaration) = (nodes[3], nodes[4], nodes[5], nodes[6]);
+        let file = operand(llcx, subprogram, index::FILE).expect("file");
+        assert_eq!(operand(llcx, subprogram, index::SCOPE), Some(file));
+        assert_eq!(operand(llcx, subprogram, index::NAME), Some(string(llcx, "f")));
+        assert_eq!(operand(llcx, subprogram, index::LINKAGE_NAME), Some(string(llcx, "g")));
+        assert_eq!(operand(llcx, subprogram, index::SUBPROGRAM_TYPE), Some(ty));
+        assert_eq!(operand(llcx, subprogram, index::UNIT), Some(unit));
+        assert_eq!(operand(llcx, subprogram, index::DECLARATION), Some(declaration));
+        assert_eq!(operand(llcx, subprogram, index::SUBPROGRAM_TEMPLATE_PARAMS), Some(params));
 
-                let unit = nodes[7];
-                assert_eq!(operand(llcx, unit, index::UNIT_FILE), Some(file));
-                assert_eq!(operand(llcx, unit, index::PRODUCER), Some(string(llcx, "p")));
-                assert_eq!(operand(llcx, unit, index::ENUM_TYPES), Some(nodes[8]));
-                let lists: Vec<_> = index::UNIT_LISTS.map(|i| operand(llcx, unit, i)).collect();
-                assert_eq!(lists, nodes[9..].iter().map(|&n| Some(n)).collect::<Vec<_>>(), "retained types, globals, imports, macros");
-                builder.finalize();
-            }
-            llvm::LLVMDisposeModule(module);
-            llvm::LLVMContextDispose(cx);
-        }
+        let unit = nodes[7];
+        assert_eq!(operand(llcx, unit, index::UNIT_FILE), Some(file));
+        assert_eq!(operand(llcx, unit, index::PRODUCER), Some(string(llcx, "p")));
+        assert_eq!(operand(llcx, unit, index::ENUM_TYPES), Some(nodes[8]));
+        let lists: Vec<_> = index::UNIT_LISTS.map(|i| operand(llcx, unit, i)).collect();
+        assert_eq!(lists, nodes[9..].iter().map(|&n| Some(n)).collect::<Vec<_>>(), "retained types, globals, imports, macros");
+        builder.finalize();
     }
 }

@@ -42,7 +42,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         let scope = self.namespace(self.tcx.parent(def.did()));
         if wants_c_like_enum_debuginfo(self.tcx, layout) {
             let node = self.c_like_enum(ty, def, layout, &name, scope);
-            self.dbg().types.borrow_mut().insert(TypeKey::Ty(ty), node);
+            self.remember_type(TypeKey::Ty(ty), node);
             return node;
         }
         let visibility = visibility_flags(self, def.did(), def.did());

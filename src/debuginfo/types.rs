@@ -135,7 +135,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         self.dbg().types.borrow().get(&key).copied()
     }
 
-    fn remember_type(&self, key: TypeKey<'tcx>, node: &'ll Metadata) {
+    pub(super) fn remember_type(&self, key: TypeKey<'tcx>, node: &'ll Metadata) {
         if self.dbg().types.borrow_mut().insert(key, node).is_some() {
             bug!("debuginfo of {key:?} made twice");
         }

@@ -237,3 +237,37 @@ fn copy_function_attributes(from: &Value, to: llvm_sys::prelude::LLVMValueRef) {
         }
     }
 }
+
+/// Whether a global's address is insignificant (`unnamed_addr`, not only `local_unnamed_addr`).
+pub fn has_global_unnamed_addr(g: &Value) -> bool {
+    unsafe { LLVMGetUnnamedAddress(g.raw()) == llvm_sys::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr }
+}
+
+pub fn is_global_constant(g: &Value) -> bool {
+    unsafe { LLVMIsGlobalConstant(g.raw()) != 0 }
+}
+
+pub fn is_thread_local(g: &Value) -> bool {
+    unsafe { LLVMIsThreadLocal(g.raw()) != 0 }
+}
+
+/// The bytes of a constant array of `i8`s (a "string" to LLVM), if it is one.
+pub fn constant_string(c: &Value) -> Option<&[u8]> {
+    unsafe {
+        if LLVMIsAConstantDataArray(c.raw()).is_null() || LLVMIsConstantString(c.raw()) == 0 {
+            return None;
+        }
+        let mut len = 0;
+        let bytes = LLVMGetAsString(c.raw(), &mut len);
+        Some(std::slice::from_raw_parts(bytes.cast(), len))
+    }
+}
+
+/// The bytes a value of `ty` takes in memory, by the module's data layout.
+pub fn alloc_size(m: &Module, ty: &Type) -> u64 {
+    unsafe { llvm_sys::target::LLVMABISizeOfType(llvm_sys::target::LLVMGetModuleDataLayout(m.raw()), ty.raw()) }
+}
+
+pub fn type_of(v: &Value) -> &Type {
+    super::ty(unsafe { LLVMTypeOf(v.raw()) })
+}
