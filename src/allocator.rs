@@ -9,7 +9,6 @@ use rustc_middle::bug;
 use rustc_middle::middle::codegen_fn_attrs::{CodegenFnAttrFlags, CodegenFnAttrs};
 use rustc_middle::ty::TyCtxt;
 use rustc_symbol_mangling::mangle_internal_symbol;
-use rustc_target::spec::SymbolVisibility;
 
 use crate::llvm::{self, AsRaw, AttributePlace, Context, LLVMTypeRef, Module};
 
@@ -79,11 +78,7 @@ fn wrapper(
             f
         };
         let llfn = declare(from_name);
-        llvm::set_visibility(llfn, match tcx.sess.default_visibility() {
-            SymbolVisibility::Hidden => llvm::LLVMVisibility::LLVMHiddenVisibility,
-            SymbolVisibility::Protected => llvm::LLVMVisibility::LLVMProtectedVisibility,
-            SymbolVisibility::Interposable => llvm::LLVMVisibility::LLVMDefaultVisibility,
-        });
+        llvm::set_visibility(llfn, crate::declare::default_visibility(tcx.sess));
         crate::attributes::from_fn_attrs(tcx, llcx, llfn, attrs, None);
 
         let builder = llvm::LLVMCreateBuilderInContext(llcx.raw());

@@ -2,9 +2,12 @@
 //! unwind tables, stack probes and protectors) and from `#[attributes]` on the function.
 
 use rustc_hir::attrs::{InlineAttr, OptimizeAttr, RtsanSetting};
-use rustc_middle::middle::codegen_fn_attrs::{CodegenFnAttrFlags, CodegenFnAttrs, SanitizerFnAttrs};
+use rustc_middle::middle::codegen_fn_attrs::{
+    CodegenFnAttrFlags, CodegenFnAttrs, PatchableFunctionEntry, SanitizerFnAttrs,
+};
 use rustc_middle::ty::{self, TyCtxt};
-use rustc_session::config::OptLevel;
+use rustc_session::Session;
+use rustc_session::config::{FunctionReturn, OptLevel};
 use rustc_symbol_mangling::mangle_internal_symbol;
 use rustc_target::spec::{FramePointer, SanitizerSet, StackProbeType, StackProtector};
 
@@ -168,6 +171,10 @@ pub fn from_fn_attrs<'tcx>(
         to_add.push(llvm::enum_attr(llcx, "uwtable", kind));
     }
     to_add.extend(frame_pointer_attr(tcx, llcx));
+    if sess.opts.unstable_opts.function_return == FunctionReturn::ThunkExtern {
+        to_add.push(enum_attr(llcx, "fn_ret_thunk_extern"));
+    }
+    to_add.extend(instrument_attrs(sess, llcx));
     if !sess.opts.cg.jump_tables {
         to_add.push(llvm::string_attr(llcx, "no-jump-tables", "true"));
     }
@@ -227,6 +234,16 @@ pub fn from_fn_attrs<'tcx>(
     if let Some(align) = fn_attrs.alignment {
         llvm::set_alignment(llfn, align.bytes());
     }
+    // `#[patchable_function_entry]` overrides `-Zpatchable-function-entry` as a whole.
+    let patchable = fn_attrs.patchable_function_entry.unwrap_or_else(|| {
+        PatchableFunctionEntry::from_config(sess.opts.unstable_opts.patchable_function_entry)
+    });
+    if patchable.entry() > 0 {
+        to_add.push(llvm::string_attr(llcx, "patchable-function-entry", &patchable.entry().to_string()));
+    }
+    if patchable.prefix() > 0 {
+        to_add.push(llvm::string_attr(llcx, "patchable-function-prefix", &patchable.prefix().to_string()));
+    }
 
     // Every function names the CPU it was compiled for (so LTO can inline across languages).
     to_add.extend(target_cpu_attrs(tcx, llcx));
@@ -245,6 +262,38 @@ pub fn from_fn_attrs<'tcx>(
         .map(|f| format!("+{f}"))
         .collect();
     apply_target_features(tcx, llcx, llfn, &function_features);
+}
+
+/// `-Zinstrument-mcount` (a call to the target's mcount at entry, which LLVM's
+/// `post-inline-ee-instrument` pass inserts) and `-Zinstrument-xray` (NOP sleds that the XRay
+/// runtime patches).
+fn instrument_attrs(sess: &Session, llcx: &Context) -> Vec<LLVMAttributeRef> {
+    let mut attrs = Vec::new();
+    if sess.opts.unstable_opts.instrument_mcount {
+        let mcount = sess.target.llvm_mcount_intrinsic.as_deref().unwrap_or(&sess.target.mcount);
+        attrs.push(llvm::string_attr(llcx, "instrument-function-entry-inlined", mcount));
+    }
+    if let Some(xray) = &sess.opts.unstable_opts.instrument_xray {
+        if xray.always {
+            attrs.push(llvm::string_attr(llcx, "function-instrument", "xray-always"));
+        }
+        if xray.never {
+            attrs.push(llvm::string_attr(llcx, "function-instrument", "xray-never"));
+        }
+        if xray.ignore_loops {
+            attrs.push(llvm::string_attr(llcx, "xray-ignore-loops", ""));
+        }
+        // LLVM has no default threshold; 200 is Clang's and the built-in backend's.
+        let threshold = xray.instruction_threshold.unwrap_or(200);
+        attrs.push(llvm::string_attr(llcx, "xray-instruction-threshold", &threshold.to_string()));
+        if xray.skip_entry {
+            attrs.push(llvm::string_attr(llcx, "xray-skip-entry", ""));
+        }
+        if xray.skip_exit {
+            attrs.push(llvm::string_attr(llcx, "xray-skip-exit", ""));
+        }
+    }
+    attrs
 }
 
 fn probestack(tcx: TyCtxt<'_>) -> Option<String> {

@@ -29,7 +29,7 @@ pub fn compile_codegen_unit(tcx: TyCtxt<'_>, cgu_name: Symbol) -> (ModuleCodegen
 fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ModuleLlvm> {
     let cgu = tcx.codegen_unit(cgu_name);
     let _timer = tcx.prof.generic_activity_with_arg("codegen_module", cgu_name.to_string());
-    let module = ModuleLlvm::new(tcx, cgu_name.as_str());
+    let module = ModuleLlvm::new(tcx, cgu_name.as_str(), tcx.backend_optimization_level(()));
     {
         let mut cx = CodegenCx::new(tcx, cgu, module.llcx(), module.llmod());
         let items = cgu.items_in_deterministic_order(tcx);

@@ -15,10 +15,10 @@ use rustc_middle::ty::layout::{
 };
 use rustc_middle::ty::{self, Instance, Ty, TyCtxt};
 use rustc_session::Session;
-use rustc_session::config::CrateType;
+use rustc_session::config::{CFProtection, CrateType, FunctionReturn, Lto};
 use rustc_span::Spanned;
 use rustc_span::{DUMMY_SP, Span};
-use rustc_target::spec::{HasTargetSpec, RelocModel, Target, TlsModel};
+use rustc_target::spec::{CodeModel, HasTargetSpec, RelocModel, Target, TlsModel};
 
 use crate::llvm::{self, AsRaw, BasicBlock, Metadata, Type, Value};
 
@@ -83,6 +83,7 @@ pub fn create_module<'ll>(tcx: TyCtxt<'_>, llcx: &'ll llvm::Context, name: &str)
     if !sess.needs_plt() {
         add_module_flag_u32(llcx, llmod, ModuleFlag::WARNING, "RtLibUseGOT", 1);
     }
+    add_option_module_flags(sess, llcx, llmod);
     // The producer, which ELF objects carry in `.comment`.
     if let Some(version) = rustc_interface::util::rustc_version_str() {
         let ident = format!("rustc version {version}");
@@ -95,11 +96,67 @@ pub fn create_module<'ll>(tcx: TyCtxt<'_>, llcx: &'ll llvm::Context, name: &str)
     llmod
 }
 
+/// The module flags that carry session options to LLVM's code generator and to the linker's
+/// LTO, as the built-in backend sets them (only x86-64 ELF targets get here).
+fn add_option_module_flags(sess: &Session, llcx: &llvm::Context, llmod: &llvm::Module) {
+    let flag = |behavior, key, value| add_module_flag_u32(llcx, llmod, behavior, key, value);
+    // Objects of different code models must not be linked together; LTO checks this flag.
+    if let Some(model) = sess.code_model() {
+        // LLVM's `CodeModel::Model` numbering.
+        let value = match model {
+            CodeModel::Tiny => 0,
+            CodeModel::Small => 1,
+            CodeModel::Kernel => 2,
+            CodeModel::Medium => 3,
+            CodeModel::Large => 4,
+        };
+        flag(ModuleFlag::ERROR, "Code Model", value);
+    }
+    if sess.is_split_lto_unit_enabled() {
+        flag(ModuleFlag::OVERRIDE, "EnableSplitLTOUnit", 1);
+    }
+    // `-Zcf-protection`: `endbr64` landing pads and the ELF property notes that say so.
+    let cf_protection = sess.opts.unstable_opts.cf_protection;
+    if matches!(cf_protection, CFProtection::Branch | CFProtection::Full) {
+        flag(ModuleFlag::OVERRIDE, "cf-protection-branch", 1);
+    }
+    if matches!(cf_protection, CFProtection::Return | CFProtection::Full) {
+        flag(ModuleFlag::OVERRIDE, "cf-protection-return", 1);
+    }
+    if sess.opts.unstable_opts.virtual_function_elimination {
+        flag(ModuleFlag::ERROR, "Virtual Function Elim", 1);
+    }
+    // For the functions LLVM itself creates; ours carry the matching attribute.
+    if sess.opts.unstable_opts.function_return == FunctionReturn::ThunkExtern {
+        flag(ModuleFlag::OVERRIDE, "function_return_thunk_extern", 1);
+    }
+    if sess.opts.unstable_opts.indirect_branch_cs_prefix {
+        flag(ModuleFlag::OVERRIDE, "indirect_branch_cs_prefix", 1);
+    }
+    for (key, value, behavior) in &sess.opts.unstable_opts.llvm_module_flag {
+        // rustc's option parser accepts only these names.
+        let behavior = match behavior.as_str() {
+            "error" => ModuleFlag::ERROR,
+            "warning" => ModuleFlag::WARNING,
+            "require" => 3,
+            "override" => ModuleFlag::OVERRIDE,
+            "append" => 5,
+            "appendunique" => 6,
+            "max" => ModuleFlag::MAX,
+            "min" => ModuleFlag::MIN,
+            other => bug!("-Zllvm-module-flag with merge behavior {other}"),
+        };
+        flag(behavior, key, *value);
+    }
+}
+
 /// A module flag's merge behavior, as numbered in LLVM IR. The C API's enum lacks Min and Max,
 /// so flags are written as `!llvm.module.flags` operands directly.
 pub struct ModuleFlag;
 impl ModuleFlag {
+    pub const ERROR: u64 = 1;
     pub const WARNING: u64 = 2;
+    pub const OVERRIDE: u64 = 4;
     pub const MAX: u64 = 7;
     pub const MIN: u64 = 8;
 }
@@ -219,6 +276,11 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         unsafe { llvm::LLVMSetMetadata(inst.raw(), llvm::md_kind_id(self.llcx, kind), node.raw()) }
     }
 
+    /// Attaches `!kind !{mds…}` to a global, replacing what it had of that kind.
+    pub fn set_global_metadata_node(&self, global: &'ll Value, kind: &str, mds: &[&'ll Metadata]) {
+        unsafe { llvm::LLVMGlobalSetMetadata(global.raw(), llvm::md_kind_id(self.llcx, kind), self.md_node(mds).raw()) }
+    }
+
     /// Emits `@llvm.used` / `@llvm.compiler.used` from what codegen collected.
     pub fn create_used_variable(&self, name: &str, values: &[&'ll Value]) {
         if values.is_empty() {
@@ -258,6 +320,30 @@ impl<'ll, 'tcx> BackendTypes for CodegenCx<'ll, 'tcx> {
 impl<'ll, 'tcx> MiscCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
     fn vtables(&self) -> &RefCell<FxHashMap<(Ty<'tcx>, Option<ty::ExistentialTraitRef<'tcx>>), &'ll Value>> {
         &self.vtables
+    }
+
+    /// Under `-Zvirtual-function-elimination` with fat LTO: the vtable's type id and who can
+    /// see it, from which LLVM's global DCE tells which of its entries no call can load.
+    fn apply_vcall_visibility_metadata(
+        &self,
+        ty: Ty<'tcx>,
+        trait_ref: Option<ty::ExistentialTraitRef<'tcx>>,
+        vtable: &'ll Value,
+    ) {
+        let sess = self.sess();
+        if !sess.opts.unstable_opts.virtual_function_elimination || sess.lto() != Lto::Fat {
+            return;
+        }
+        let Some(trait_ref) = trait_ref else { return };
+        // LLVM's `VCallVisibility`: with fat LTO, what the trait's visibility lets see the
+        // vtable is the linkage unit, or the translation unit for a private trait in one CGU.
+        let public = self.tcx.visibility(trait_ref.with_self_ty(self.tcx, ty).def_id).is_public();
+        let linkage_unit = public || sess.codegen_units().as_usize() != 1;
+        let visibility = if linkage_unit { 1 } else { 2 };
+        let typeid = rustc_symbol_mangling::typeid_for_trait_ref(self.tcx, trait_ref);
+        let typeid = llvm::debuginfo::string(self.llcx, &typeid);
+        self.set_global_metadata_node(vtable, "type", &[self.value_as_md(self.const_usize(0)), typeid]);
+        self.set_global_metadata_node(vtable, "vcall_visibility", &[self.value_as_md(self.const_u64(visibility))]);
     }
 
     fn get_fn(&self, instance: Instance<'tcx>) -> &'ll Value {
@@ -317,6 +403,7 @@ impl<'ll, 'tcx> MiscCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
             return None;
         }
         let llfn = self.declare_cfn(entry_name, llvm::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr, fn_type);
+        llvm::set_visibility(llfn, crate::declare::default_visibility(self.sess()));
         crate::attributes::apply_target_features(self.tcx, self.llcx, llfn, &[]);
         Some(llfn)
     }

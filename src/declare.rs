@@ -2,12 +2,24 @@
 //!
 //! A name is looked up among functions, globals and aliases alike: a symbol is one thing.
 
+use rustc_target::spec::SymbolVisibility;
 use rustc_middle::ty::{Instance, Ty};
+use rustc_session::Session;
 use rustc_target::callconv::FnAbi;
 
 use crate::abi::FnAbiLlvmExt;
 use crate::context::CodegenCx;
 use crate::llvm::{self, AsRaw, Type, Value};
+
+/// The visibility `-Zdefault-visibility` gives the symbols rustc makes on its own (the C `main`,
+/// the allocator shim).
+pub fn default_visibility(sess: &Session) -> llvm::LLVMVisibility {
+    match sess.default_visibility() {
+        SymbolVisibility::Hidden => llvm::LLVMVisibility::LLVMHiddenVisibility,
+        SymbolVisibility::Protected => llvm::LLVMVisibility::LLVMProtectedVisibility,
+        SymbolVisibility::Interposable => llvm::LLVMVisibility::LLVMDefaultVisibility,
+    }
+}
 
 impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     /// Declares (or returns the existing) function `name` of type `fn_type` with calling

@@ -53,6 +53,7 @@ mod unsupported;
 use std::any::Any;
 use std::cell::OnceCell;
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 use rustc_ast::expand::allocator::AllocatorMethod;
 use rustc_codegen_ssa::back::lto::ThinModule;
@@ -75,8 +76,12 @@ use crate::back::target_machine::{TargetMachine, TargetMachineSpec};
 use crate::llvm::diagnostics::Collected;
 use crate::llvm::owned::{OwnedContext, OwnedTargetMachine};
 
-#[derive(Clone)]
-pub struct InkwellCodegenBackend;
+#[derive(Clone, Default)]
+pub struct InkwellCodegenBackend {
+    /// The session's `cfg(target_feature)`s, asked of LLVM in `init` before `-Cllvm-args` are
+    /// applied, so that no user option can change or observe the probe (`back::cpu_features`).
+    target_config: Arc<OnceLock<TargetConfig>>,
+}
 
 /// One codegen unit's LLVM module, in a context of its own.
 pub struct ModuleLlvm {
@@ -99,8 +104,9 @@ unsafe impl Send for ModuleLlvm {}
 unsafe impl Sync for ModuleLlvm {}
 
 impl ModuleLlvm {
-    fn new(tcx: TyCtxt<'_>, name: &str) -> Self {
-        let tm = TargetMachineSpec::new(tcx.sess, tcx.backend_optimization_level(()), &tcx.global_backend_features(()));
+    /// A module whose code is generated at `opt_level`.
+    fn new(tcx: TyCtxt<'_>, name: &str, opt_level: OptLevel) -> Self {
+        let tm = TargetMachineSpec::new(tcx.sess, opt_level, &tcx.global_backend_features(()));
         let (context, diagnostics) = Self::context(tcx.sess.fewer_names());
         let llmod = llvm::AsRaw::raw(context::create_module(tcx, llvm::context(context.0), name));
         ModuleLlvm {
@@ -187,6 +193,7 @@ impl CodegenBackend for InkwellCodegenBackend {
         back::target_machine::initialize_targets();
         back::target_features::check_target(sess);
         unsupported::check_session(sess);
+        let _ = self.target_config.set(back::target_features::target_config(sess));
         llvm_args::configure(sess);
     }
 
@@ -199,7 +206,14 @@ impl CodegenBackend for InkwellCodegenBackend {
     }
 
     fn target_config(&self, sess: &Session) -> TargetConfig {
-        back::target_features::target_config(sess)
+        match self.target_config.get() {
+            Some(config) => TargetConfig {
+                target_features: config.target_features.clone(),
+                unstable_target_features: config.unstable_target_features.clone(),
+                ..*config
+            },
+            None => back::target_features::target_config(sess),
+        }
     }
 
     fn target_cpu(&self, sess: &Session) -> String {
@@ -224,7 +238,7 @@ impl CodegenBackend for InkwellCodegenBackend {
 
     fn codegen_crate<'tcx>(&self, tcx: TyCtxt<'tcx>) -> Box<dyn Any> {
         back::target_features::check_cpu_can_compile(tcx.sess);
-        Box::new(rustc_codegen_ssa::base::codegen_crate(InkwellCodegenBackend, tcx))
+        Box::new(rustc_codegen_ssa::base::codegen_crate(self.clone(), tcx))
     }
 
     fn join_codegen(
@@ -243,7 +257,9 @@ impl CodegenBackend for InkwellCodegenBackend {
 
 impl ExtraBackendMethods for InkwellCodegenBackend {
     fn codegen_allocator<'tcx>(&self, tcx: TyCtxt<'tcx>, module_name: &str, methods: &[AllocatorMethod]) -> ModuleLlvm {
-        let module = ModuleLlvm::new(tcx, module_name);
+        // Not optimized, and its code generated at -O0, as the built-in backend does with the
+        // shim's few forwarding functions.
+        let module = ModuleLlvm::new(tcx, module_name, OptLevel::No);
         allocator::codegen(tcx, module.llcx(), module.llmod(), methods);
         module
     }
@@ -345,5 +361,5 @@ impl WriteBackendMethods for InkwellCodegenBackend {
 /// The entry point rustc looks up in a codegen backend dylib.
 #[unsafe(no_mangle)]
 pub fn __rustc_codegen_backend() -> Box<dyn CodegenBackend> {
-    Box::new(InkwellCodegenBackend)
+    Box::new(InkwellCodegenBackend::default())
 }

@@ -5,7 +5,7 @@ use std::sync::Once;
 
 use rustc_session::Session;
 use rustc_session::config::OptLevel;
-use rustc_target::spec::SanitizerSet;
+use rustc_target::spec::{MergeFunctions, SanitizerSet};
 
 /// The LLVM options the user gave (`-Cllvm-args`, and the target's own).
 pub fn user_args() -> &'static [String] {
@@ -14,15 +14,19 @@ pub fn user_args() -> &'static [String] {
 
 static USER_ARGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
 
+/// How LLVM's messages about options name the program, as with the built-in backend.
+const PROGRAM_NAME: &str = "rustc -Cllvm-args=\"...\" with";
+
 pub fn configure(sess: &Session) {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
+        check_with_builtin_backend(sess);
         let user: Vec<&str> =
             sess.target.llvm_args.iter().map(|s| s.as_ref()).chain(sess.opts.cg.llvm_args.iter().map(|s| s.as_str())).collect();
         let name_of = |arg: &str| arg.trim().split(|c: char| c == '=' || c.is_whitespace()).next().unwrap_or("").to_owned();
         let user_names: Vec<String> = user.iter().map(|a| name_of(a)).collect();
 
-        let mut args: Vec<String> = vec!["rustc -Cllvm-args=\"...\" with".into()];
+        let mut args: Vec<String> = vec![PROGRAM_NAME.into()];
         let mut add_default = |arg: &str| {
             if !user_names.contains(&name_of(arg)) {
                 args.push(arg.into());
@@ -39,12 +43,19 @@ pub fn configure(sess: &Session) {
             add_default("-trap-unreachable");
             add_default("-no-trap-after-noreturn");
         }
+        // Functions that the `mergefunc` pass finds equal become aliases of one another, not
+        // thunks, where the target allows (`-Zmerge-functions`).
+        if sess.opts.unstable_opts.merge_functions.unwrap_or(sess.target.merge_functions) == MergeFunctions::Aliases {
+            add_default("-mergefunc-use-aliases");
+        }
         // `.debug_aranges` for every compile unit with debug info, as the built-in backend asks.
         if sess.target.generate_arange_section && !sess.opts.unstable_opts.no_generate_arange_section {
             add_default("-generate-arange-section");
         }
-        if sess.opts.unstable_opts.time_llvm_passes {
-            add_default("-time-passes");
+        // The code generator's (legacy) pass manager lists its passes, as with the built-in
+        // backend; the optimization pipeline's are listed by `back::optimize`.
+        if sess.opts.unstable_opts.print_llvm_passes {
+            add_default("-debug-pass=Structure");
         }
         // The `default<O…>` pipeline text sets loop and SLP vectorization from the O-level,
         // ignoring the pass builder options; rustc enables loop vectorization only at -O2/-O3
@@ -91,4 +102,39 @@ pub fn configure(sess: &Session) {
             llvm_sys::support::LLVMParseCommandLineOptions(ptrs.len() as i32, ptrs.as_ptr(), std::ptr::null())
         };
     });
+}
+
+/// `LLVMParseCommandLineOptions` sends LLVM's complaints about an option to `nulls()` and goes
+/// on, and the C API cannot list the registered options. The built-in backend, in the same
+/// rustc with the same libLLVM, parses `-Cllvm-args` in its `init` and exits with LLVM's message
+/// on an unknown option or a bad value: it is asked first (`rustc --print=sysroot`, about 25 ms,
+/// only when there are such arguments), and its message becomes our error.
+fn check_with_builtin_backend(sess: &Session) {
+    let user = &sess.opts.cg.llvm_args;
+    if user.is_empty() {
+        return;
+    }
+    let rustc = match std::env::current_exe() {
+        Ok(rustc) => rustc,
+        Err(e) => sess.dcx().fatal(format!("cannot check -Cllvm-args: where is rustc? {e}")),
+    };
+    let output = std::process::Command::new(&rustc)
+        .arg("-Zcodegen-backend=llvm")
+        .args(user.iter().map(|arg| format!("-Cllvm-args={arg}")))
+        .arg("--print=sysroot")
+        .output();
+    match output {
+        Ok(output) if output.status.success() => {}
+        Ok(output) => {
+            // LLVM names the program as the built-in backend does; each line is one complaint.
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let mut lines = stderr.lines().map(|l| l.trim_start_matches(PROGRAM_NAME).trim_start_matches(':').trim());
+            let mut diag = sess.dcx().struct_fatal(format!("-Cllvm-args: {}", lines.next().unwrap_or("rejected by LLVM")));
+            for line in lines.filter(|l| !l.is_empty()) {
+                diag = diag.with_note(line.to_owned());
+            }
+            diag.emit()
+        }
+        Err(e) => sess.dcx().fatal(format!("cannot check -Cllvm-args with {}: {e}", rustc.display())),
+    }
 }

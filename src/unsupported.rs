@@ -2,8 +2,8 @@
 //! that names it, rather than being ignored (which would produce something other than asked).
 
 use rustc_session::Session;
-use rustc_session::config::DebugInfo;
-use rustc_target::spec::{SanitizerSet, SplitDebuginfo};
+use rustc_session::config::{DebugInfo, DebugInfoCompression, Passes};
+use rustc_target::spec::{CodeModel, SanitizerSet, SplitDebuginfo, TlsModel};
 
 /// What `back::instrument` and `attributes::sanitize_attrs` implement. CFI and KCFI need type
 /// ids on every indirect call, DataFlowSanitizer its ABI lists: not done yet.
@@ -47,6 +47,64 @@ pub fn check_session(sess: &Session) {
     }
     if sess.target.requires_lto {
         refuse("a target that requires LTO");
+    }
+
+    // What only LLVM's C++ API reaches: target options, remark and timer streams, plugins.
+    let refuse_with = |what: &str, help: &str| {
+        sess.dcx().struct_err(format!("{what} is not yet supported by rustc_codegen_inkwell")).with_help(help.to_owned()).emit();
+    };
+    let opts = &sess.opts.unstable_opts;
+    if !matches!(&sess.opts.cg.remark, Passes::Some(passes) if passes.is_empty()) {
+        refuse_with("LLVM optimization remarks (-Cremark)", "drop `-Cremark`, or use `-Zcodegen-backend=llvm` to see remarks");
+    }
+    if opts.emit_stack_sizes {
+        refuse_with("`.stack_sizes` sections (-Zemit-stack-sizes)", "drop `-Zemit-stack-sizes`");
+    }
+    if opts.debuginfo_compression != DebugInfoCompression::None && sess.opts.debuginfo != DebugInfo::None {
+        refuse_with(
+            "compressed debuginfo (-Zdebuginfo-compression)",
+            "let the linker compress it: `-Clink-arg=-Wl,--compress-debug-sections=zlib`",
+        );
+    }
+    if sess.tls_model() == TlsModel::Emulated {
+        refuse_with("emulated thread-local storage (-Ztls-model=emulated)", "use the target's native TLS model");
+    }
+    if opts.llvm_time_trace {
+        refuse_with("LLVM's time trace (-Zllvm-time-trace)", "use `-Zself-profile` for where the time goes");
+    }
+    // The built-in backend prints LLVM's pass timings only with one codegen unit.
+    if opts.time_llvm_passes && sess.codegen_units().as_usize() == 1 {
+        refuse_with("LLVM pass timings (-Ztime-llvm-passes)", "use `-Zself-profile` for where the time goes");
+    }
+    if opts.print_codegen_stats || opts.print_codegen_stats_json.is_some() {
+        refuse_with("LLVM statistics (-Zprint-codegen-stats)", "drop the option");
+    }
+    if sess.prof.llvm_recording_enabled() {
+        refuse_with(
+            "LLVM pass events in the self-profile (-Zself-profile-events=llvm)",
+            "ask for the other event kinds: the profile still times each module's optimization and emission",
+        );
+    }
+    if !opts.llvm_plugins.is_empty() {
+        refuse_with("LLVM pass plugins (-Zllvm-plugins)", "drop `-Zllvm-plugins`");
+    }
+    if opts.debug_info_for_profiling {
+        refuse_with("-Zdebug-info-for-profiling", "drop the option");
+    }
+    // `back::sections` applies the threshold through the sections it names, which it only
+    // names with function sections; LLVM itself knows only its default threshold, 0.
+    if opts.large_data_threshold.is_some()
+        && !opts.function_sections.unwrap_or(sess.target.function_sections)
+        && matches!(sess.code_model(), Some(CodeModel::Medium | CodeModel::Large))
+    {
+        refuse_with("-Zlarge-data-threshold without function sections", "drop `-Zfunction-sections=no`");
+    }
+    // As the built-in backend: x18 is an AArch64 register.
+    if opts.fixed_x18 {
+        sess.dcx().fatal(format!(
+            "the `-Zfixed-x18` flag is not supported on the `{}` architecture",
+            sess.target.arch.desc()
+        ));
     }
     sess.dcx().abort_if_errors();
 }

@@ -22,6 +22,10 @@ const CFG_COMBINATIONS: &[&[&str]] = &[
     &["-Ctarget-cpu=native", "-Ctarget-feature=-avx"],
     &["-Ctarget-cpu=native", "-Ctarget-feature=+apxf"],
     &["-Ctarget-cpu=k8", "-Ctarget-feature=+cmpxchg16b"],
+    // LLVM options that would change what an inliner-based probe sees: the CPU's features must
+    // not depend on them (`back::cpu_features` runs before they are applied).
+    &["-Ctarget-cpu=znver4", "-Cllvm-args=-inline-threshold=-100000"],
+    &["-Ctarget-cpu=haswell", "-Cllvm-args=-opt-bisect-limit=0"],
 ];
 
 /// The other print requests a backend answers.

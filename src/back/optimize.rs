@@ -104,7 +104,7 @@ fn stage_pipeline(level: OptLevel, stage: Stage) -> (String, bool) {
     }
 }
 
-/// The whole pipeline for one module, in the built-in backend's order: PGO, the O-level
+/// The whole pipeline for one module, in the built-in backend's order: the IR linter, PGO, the O-level
 /// pipeline, the sanitizers (which it adds at the pipeline's end, even with
 /// -Zno-prepopulate-passes; fat LTO's pipeline has no place for them), the passes of -Cpasses,
 /// then the renaming passes.
@@ -113,6 +113,10 @@ fn pipeline(module: &ModuleLlvm, config: &ModuleConfig, level: OptLevel, stage: 
     let mut passes = Vec::new();
     if !config.no_prepopulate_passes {
         if stage.is_pre_link() {
+            // `-Zlint-llvm-ir`: at the pipeline's start, where the built-in backend adds it.
+            if config.lint_llvm_ir {
+                passes.push("function(lint<abort-on-error>)".to_owned());
+            }
             passes.extend(instrument::pgo_passes(module, config, level));
         }
         passes.push(base);

@@ -5,16 +5,18 @@
 //! LLVM's own choice of section kind, which matters: a constant holding addresses must not go
 //! in read-only `.rodata` when the dynamic linker has to relocate it.
 
+use crate::back::target_machine::TargetMachineSpec;
 use crate::llvm::{self, LLVMModuleRef, LLVMValueRef};
 
 /// Gives every function and global defined in `llmod` without a section one of its own.
-/// `static_reloc`: addresses are final at link time (no dynamic relocations).
-pub fn assign_unique_sections(llmod: LLVMModuleRef, static_reloc: bool) {
+pub fn assign_unique_sections(llmod: LLVMModuleRef, spec: &TargetMachineSpec) {
     unsafe {
         let mut f = llvm::LLVMGetFirstFunction(llmod);
         while !f.is_null() {
             if needs_section(f) {
-                set_section(f, text_section_prefix(f));
+                let prefix = text_section_prefix(f);
+                let prefix = if spec.large_code { format!(".l{}", &prefix[1..]) } else { prefix.to_owned() };
+                set_section(f, &unique_name(&prefix, f));
             }
             f = llvm::LLVMGetNextFunction(f);
         }
@@ -28,15 +30,46 @@ pub fn assign_unique_sections(llmod: LLVMModuleRef, static_reloc: bool) {
                 llvm::LLVMSetValueName2(g, name.as_ptr().cast(), name.len());
                 anonymous += 1;
             }
-            if needs_section(g)
-                && llvm::LLVMGetLinkage(g) != llvm::LLVMLinkage::LLVMCommonLinkage
-                && !is_mergeable_constant(llvm::module(llmod), llvm::value(g))
-            {
-                set_section(g, data_section_prefix(g, static_reloc));
+            if needs_section(g) && llvm::LLVMGetLinkage(g) != llvm::LLVMLinkage::LLVMCommonLinkage {
+                if let Some(section) = data_section(g, spec) {
+                    set_section(g, &section);
+                }
             }
             g = llvm::LLVMGetNextGlobal(g);
         }
     }
+}
+
+/// The section for a global, if it needs an explicit one.
+unsafe fn data_section(g: LLVMValueRef, spec: &TargetMachineSpec) -> Option<Vec<u8>> {
+    let (llmod, g_ref) = unsafe { (llvm::module(llvm::LLVMGetGlobalParent(g)), llvm::value(g)) };
+    let large = spec.large_data_threshold.map(|threshold| is_large(llmod, g_ref, threshold));
+    if let Some(mergeable) = mergeable_section(llmod, g_ref) {
+        // LLVM knows only its default threshold, 0, under which every such constant is large:
+        // one that the session's threshold makes small is named into the small section.
+        return (large == Some(false)).then_some(mergeable.into_bytes());
+    }
+    let prefix = unsafe { section_kind_prefix(g, spec.is_static_reloc()) };
+    match prefix {
+        ".data." | ".rodata." if large == Some(true) => Some(unsafe { unique_name(&format!(".l{}", &prefix[1..]), g) }),
+        // LLVM's inference of a section's type from an explicit name knows `.bss` but not
+        // `.lbss`, whose contents would then be written out in full: large zero-initialized
+        // data is left to LLVM, which puts it all in one `.lbss` section.
+        ".bss." if large == Some(true) => None,
+        _ => Some(unsafe { unique_name(prefix, g) }),
+    }
+}
+
+/// Whether a global is large data under the medium and large code models: larger than the
+/// threshold, or of no size (LLVM's rule). Thread-locals never are. LLVM then addresses a
+/// global in a section named `.ldata.*`, `.lbss.*` or `.lrodata.*` as large.
+fn is_large(llmod: &llvm::Module, g: &llvm::Value, threshold: u64) -> bool {
+    use llvm::ir;
+    if ir::is_thread_local(g) {
+        return false;
+    }
+    let size = ir::alloc_size(llmod, ir::global_value_type(g));
+    size == 0 || size > threshold
 }
 
 /// Named definitions that end up in the object and have no section yet; `llvm.*`
@@ -65,13 +98,16 @@ unsafe fn name_of<'a>(v: LLVMValueRef) -> &'a [u8] {
     }
 }
 
-unsafe fn set_section(v: LLVMValueRef, prefix: &str) {
-    unsafe {
-        let mut section = prefix.as_bytes().to_vec();
-        section.extend_from_slice(name_of(v));
-        if let Ok(section) = std::ffi::CString::new(section) {
-            llvm::LLVMSetSection(v, section.as_ptr());
-        }
+/// The symbol's own section: the prefix followed by its name.
+unsafe fn unique_name(prefix: &str, v: LLVMValueRef) -> Vec<u8> {
+    let mut section = prefix.as_bytes().to_vec();
+    section.extend_from_slice(unsafe { name_of(v) });
+    section
+}
+
+unsafe fn set_section(v: LLVMValueRef, section: &[u8]) {
+    if let Ok(section) = std::ffi::CString::new(section) {
+        unsafe { llvm::LLVMSetSection(v, section.as_ptr()) };
     }
 }
 
@@ -90,7 +126,7 @@ unsafe fn text_section_prefix(f: LLVMValueRef) -> &'static str {
 }
 
 /// The section prefix LLVM would pick for the global's kind of data.
-unsafe fn data_section_prefix(g: LLVMValueRef, static_reloc: bool) -> &'static str {
+unsafe fn section_kind_prefix(g: LLVMValueRef, static_reloc: bool) -> &'static str {
     unsafe {
         let init = llvm::LLVMGetInitializer(g);
         let zero = llvm::LLVMIsNull(init) != 0;
@@ -104,27 +140,28 @@ unsafe fn data_section_prefix(g: LLVMValueRef, static_reloc: bool) -> &'static s
     }
 }
 
-/// Whether LLVM puts the global in a mergeable section (`.rodata.cst8`, `.rodata.str1.1`, …),
-/// which it never makes unique per symbol, with or without data sections: left without a
-/// section, it goes there as with the built-in backend, and the linker can merge equal
-/// constants. LLVM's rule (`TargetLoweringObjectFile::getKindForGlobal`): a constant whose
-/// address is insignificant and that needs no relocation, if it is a NUL-terminated byte
-/// string or 4, 8, 16 or 32 bytes long.
-fn is_mergeable_constant(llmod: &llvm::Module, g: &llvm::Value) -> bool {
+/// The mergeable section (`.rodata.cst8`, `.rodata.str1.1`, …) LLVM puts the global in, which
+/// it never makes unique per symbol, with or without data sections: left without a section, it
+/// goes there as with the built-in backend, and the linker can merge equal constants. LLVM's
+/// rule (`TargetLoweringObjectFile::getKindForGlobal`): a constant whose address is
+/// insignificant and that needs no relocation, if it is a NUL-terminated byte string or 4, 8,
+/// 16 or 32 bytes long. A string's section is named after its alignment too.
+fn mergeable_section(llmod: &llvm::Module, g: &llvm::Value) -> Option<String> {
     use llvm::ir;
     if !ir::is_global_constant(g) || ir::is_thread_local(g) || !ir::has_global_unnamed_addr(g) {
-        return false;
+        return None;
     }
-    let Some(init) = ir::initializer(g) else { return false };
+    let init = ir::initializer(g)?;
     if unsafe { holds_addresses(llvm::AsRaw::raw(init)) } {
-        return false;
+        return None;
     }
     if let Some((&0, rest)) = ir::constant_string(init).and_then(|bytes| bytes.split_last())
         && !rest.contains(&0)
     {
-        return true;
+        return Some(format!(".rodata.str1.{}", ir::alignment(g).max(1)));
     }
-    matches!(ir::alloc_size(llmod, ir::type_of(init)), 4 | 8 | 16 | 32)
+    let size = ir::alloc_size(llmod, ir::type_of(init));
+    matches!(size, 4 | 8 | 16 | 32).then(|| format!(".rodata.cst{size}"))
 }
 
 /// Whether a constant refers to a global's address, which the dynamic linker may relocate.

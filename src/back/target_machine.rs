@@ -72,6 +72,16 @@ pub struct TargetMachineSpec {
     /// Each function and global in a section of its own, so the linker can drop unused ones
     /// (LLVM's target options for this are not in the C API: see `back::sections`).
     pub function_sections: bool,
+    /// With the medium and large code models, globals larger than this many bytes live in
+    /// the large sections (`.ldata`, `.lbss`, `.lrodata`) and are addressed with 64-bit
+    /// offsets. `back::sections` applies it: the C API cannot give LLVM this target option.
+    pub large_data_threshold: Option<u64>,
+    /// The large code model also puts functions in the large `.ltext` sections.
+    pub large_code: bool,
+    /// Module constructors go in `.init_array`, not `.ctors` (`back::init_array`).
+    pub use_init_array: bool,
+    /// Assembly output with comments (`-Zverbose-asm`).
+    asm_verbose: bool,
 }
 
 impl TargetMachineSpec {
@@ -84,6 +94,12 @@ impl TargetMachineSpec {
             reloc: to_llvm_reloc(sess.relocation_model()),
             code_model: to_llvm_code_model(sess.code_model()),
             function_sections: sess.opts.unstable_opts.function_sections.unwrap_or(sess.target.function_sections),
+            // LLVM's default threshold is 0: every global with data is large.
+            large_data_threshold: matches!(sess.code_model(), Some(CodeModel::Medium | CodeModel::Large))
+                .then(|| sess.opts.unstable_opts.large_data_threshold.unwrap_or(0)),
+            large_code: sess.code_model() == Some(CodeModel::Large),
+            use_init_array: !sess.opts.unstable_opts.use_ctors_section.unwrap_or(sess.target.use_ctors_section),
+            asm_verbose: sess.opts.unstable_opts.verbose_asm,
         }
     }
 
@@ -126,6 +142,7 @@ impl TargetMachineSpec {
             if tm.is_null() {
                 return Err(format!("LLVM could not create a target machine for `{}`", self.triple));
             }
+            llvm_sys::target_machine::LLVMSetTargetMachineAsmVerbosity(tm, llvm::to_bool(self.asm_verbose));
             Ok(OwnedTargetMachine(tm))
         }
     }

@@ -135,10 +135,11 @@ pub fn codegen(
         write_file_or_error(dcx, &path, "LLVM IR", print_ir(llvm_module, &path));
     }
     // After the IR outputs, which stay as the built-in backend writes them.
-    crate::back::init_array::move_structors_to_init_array(llvm_module);
+    if llvm_module.tm_spec().use_init_array {
+        crate::back::init_array::move_structors_to_init_array(llvm_module);
+    }
     if llvm_module.tm_spec().function_sections {
-        let static_reloc = llvm_module.tm_spec().is_static_reloc();
-        crate::back::sections::assign_unique_sections(llvm_module.llmod_raw(), static_reloc);
+        crate::back::sections::assign_unique_sections(llvm_module.llmod_raw(), llvm_module.tm_spec());
     }
     if config.emit_asm {
         let path = outputs.temp_path_for_cgu(OutputType::Assembly, name);

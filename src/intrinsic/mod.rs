@@ -22,7 +22,7 @@ use rustc_codegen_ssa::common::IntPredicate;
 use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
 use rustc_codegen_ssa::mir::place::{PlaceRef, PlaceValue};
 use rustc_codegen_ssa::traits::*;
-use rustc_middle::span_bug;
+use rustc_middle::{bug, span_bug};
 use rustc_middle::ty::{self, Instance};
 use rustc_session::config::OptLevel;
 use rustc_span::{Span, Symbol, sym};
@@ -215,21 +215,14 @@ impl<'ll, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
         self.call_intrinsic("llvm.expect", &[self.type_i1()], &[cond, expected])
     }
 
-    fn type_checked_load(
-        &mut self,
-        llvtable: &'ll Value,
-        vtable_byte_offset: u64,
-        _typeid: &[u8],
-    ) -> &'ll Value {
-        // ssa only asks for this under `-Zvirtual-function-elimination` with fat LTO, where rustc's
-        // LLVM backend emits `llvm.type.checked.load` and keeps only the loaded pointer (it drops
-        // the check bit). A plain invariant load yields that same pointer; what is lost is just
-        // the chance for LLVM to drop unused vtable entries.
-        let ptr_align = self.tcx.data_layout.pointer_align().abi;
-        let slot = self.inbounds_ptradd(llvtable, self.const_usize(vtable_byte_offset));
-        let fn_ptr = self.load(self.type_ptr(), slot, ptr_align);
-        self.set_invariant_load(fn_ptr);
-        fn_ptr
+    fn type_checked_load(&mut self, llvtable: &'ll Value, vtable_byte_offset: u64, typeid: &[u8]) -> &'ll Value {
+        // Under `-Zvirtual-function-elimination` (with fat LTO): lets LLVM drop the vtable
+        // entries no call loads. The check bit is not used, as with the built-in backend.
+        let typeid = std::str::from_utf8(typeid).unwrap_or_else(|_| bug!("type id {typeid:?} is not UTF-8"));
+        let typeid = self.cx.md_as_value(llvm::debuginfo::string(self.cx.llcx, typeid));
+        let offset = self.const_i32(vtable_byte_offset as i32);
+        let checked = self.call_intrinsic("llvm.type.checked.load", &[], &[llvtable, offset, typeid]);
+        self.extract_value(checked, 0)
     }
 
     fn va_start(&mut self, va_list: &'ll Value) -> &'ll Value {

@@ -268,6 +268,16 @@ pub fn alloc_size(m: &Module, ty: &Type) -> u64 {
     unsafe { llvm_sys::target::LLVMABISizeOfType(llvm_sys::target::LLVMGetModuleDataLayout(m.raw()), ty.raw()) }
 }
 
+/// A global's explicit alignment in bytes (0: none).
+pub fn alignment(g: &Value) -> u32 {
+    unsafe { LLVMGetAlignment(g.raw()) }
+}
+
+/// The type of a global's contents (its own type is `ptr`).
+pub fn global_value_type(g: &Value) -> &Type {
+    super::ty(unsafe { LLVMGlobalGetValueType(g.raw()) })
+}
+
 pub fn type_of(v: &Value) -> &Type {
     super::ty(unsafe { LLVMTypeOf(v.raw()) })
 }
