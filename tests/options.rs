@@ -56,6 +56,20 @@ fn patched(x: u32) -> u32 { x.rotate_left(3) }
 fn main() { println!("{}", patched(std::hint::black_box(5))); }
 "#;
 
+/// A trait object whose vtable has an entry no call loads. Reports through the exit status.
+const VTABLE: &str = r#"
+trait Shape { fn area(&self) -> u32; fn never_called(&self) -> &'static str; }
+struct Square(u32);
+impl Shape for Square {
+    fn area(&self) -> u32 { self.0 * self.0 }
+    fn never_called(&self) -> &'static str { "never called" }
+}
+fn main() {
+    let shape: Box<dyn Shape> = Box::new(Square(std::hint::black_box(3)));
+    std::process::exit(shape.area() as i32);
+}
+"#;
+
 /// A static of 3 GiB: only the medium and large code models can link it.
 const HUGE_STATIC: &str = r#"
 static mut HUGE: [u8; 3 << 30] = [0; 3 << 30];
@@ -178,6 +192,16 @@ const CASES: &[Case] = &[
         source: HUGE_STATIC,
         crate_type: "bin",
         flags: &["-Ccode-model=medium"],
+        looks: &[Look::Run],
+    },
+    // On this toolchain the built-in backend's program dies of SIGILL: std calls through its
+    // vtables without `llvm.type.checked.load`, and LLVM drops entries it needs. Ours must do
+    // the same, not quietly keep every entry.
+    Case {
+        name: "virtual_function_elimination",
+        source: VTABLE,
+        crate_type: "bin",
+        flags: &["-Zvirtual-function-elimination", "-Clto=fat", "-Copt-level=2"],
         looks: &[Look::Run],
     },
     Case {
