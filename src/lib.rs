@@ -74,7 +74,8 @@ use rustc_span::Symbol;
 
 use crate::back::target_machine::{TargetMachine, TargetMachineSpec};
 use crate::llvm::diagnostics::Collected;
-use crate::llvm::owned::{OwnedContext, OwnedTargetMachine};
+use crate::llvm::machine::OwnedTargetMachine;
+use crate::llvm::owned::OwnedContext;
 
 #[derive(Clone, Default)]
 pub struct InkwellCodegenBackend {
@@ -150,8 +151,8 @@ impl ModuleLlvm {
     }
 
     /// The module's target machine, made on first use and shared by optimization and emission.
-    pub fn target_machine(&self) -> Result<llvm::target_machine::LLVMTargetMachineRef, String> {
-        self.target_machine.get_or_try_init(|| self.tm_spec.create()).map(|tm| tm.0)
+    pub fn target_machine(&self) -> Result<&OwnedTargetMachine, String> {
+        self.target_machine.get_or_try_init(|| self.tm_spec.create())
     }
 
     pub fn tm_spec(&self) -> &TargetMachineSpec {
@@ -190,9 +191,8 @@ impl CodegenBackend for InkwellCodegenBackend {
     }
 
     fn init(&self, sess: &Session) {
-        back::target_machine::initialize_targets();
+        llvm::machine::initialize_x86();
         back::target_features::check_target(sess);
-        unsupported::check_session(sess);
         let _ = self.target_config.set(back::target_features::target_config(sess));
         llvm_args::configure(sess);
     }
@@ -237,6 +237,7 @@ impl CodegenBackend for InkwellCodegenBackend {
     }
 
     fn codegen_crate<'tcx>(&self, tcx: TyCtxt<'tcx>) -> Box<dyn Any> {
+        unsupported::check_session(tcx.sess);
         back::target_features::check_cpu_can_compile(tcx.sess);
         Box::new(rustc_codegen_ssa::base::codegen_crate(self.clone(), tcx))
     }

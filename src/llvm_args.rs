@@ -96,11 +96,7 @@ pub fn configure(sess: &Session) {
         args.extend(user.iter().map(|s| s.to_string()));
         let _ = USER_ARGS.set(user.iter().map(|s| s.to_string()).collect());
 
-        let c_args: Vec<std::ffi::CString> = args.iter().map(|a| crate::llvm::cstr(a)).collect();
-        let ptrs: Vec<*const std::ffi::c_char> = c_args.iter().map(|a| a.as_ptr()).collect();
-        unsafe {
-            llvm_sys::support::LLVMParseCommandLineOptions(ptrs.len() as i32, ptrs.as_ptr(), std::ptr::null())
-        };
+        crate::llvm::parse_command_line_options(&args);
     });
 }
 

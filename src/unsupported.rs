@@ -1,5 +1,6 @@
-//! Session options this backend does not implement yet. Each is refused up front with an error
-//! that names it, rather than being ignored (which would produce something other than asked).
+//! Session options this backend does not implement yet. Each is refused with an error that
+//! names it, rather than being ignored (which would produce something other than asked) — when
+//! code is generated: `cargo check`, `--emit=metadata` and `--print` requests are not refused.
 
 use rustc_session::Session;
 use rustc_session::config::{DebugInfo, DebugInfoCompression, Passes};
@@ -98,13 +99,6 @@ pub fn check_session(sess: &Session) {
         && matches!(sess.code_model(), Some(CodeModel::Medium | CodeModel::Large))
     {
         refuse_with("-Zlarge-data-threshold without function sections", "drop `-Zfunction-sections=no`");
-    }
-    // As the built-in backend: x18 is an AArch64 register.
-    if opts.fixed_x18 {
-        sess.dcx().fatal(format!(
-            "the `-Zfixed-x18` flag is not supported on the `{}` architecture",
-            sess.target.arch.desc()
-        ));
     }
     sess.dcx().abort_if_errors();
 }

@@ -106,6 +106,8 @@ enum Look {
     AsmComments,
     /// The linked program's stdout and exit status.
     Run,
+    /// That `--emit=metadata` (what `cargo check` asks for) compiles.
+    Metadata,
 }
 
 struct Case {
@@ -259,6 +261,14 @@ const CASES: &[Case] = &[
         flags: &["-Zsanitizer=address", "-Zuse-ctors-section=yes"],
         looks: &[Look::Sections(&[".init_array", ".fini_array", ".ctors", ".dtors"])],
     },
+    // What we refuse for code generation does not stop `cargo check`.
+    Case {
+        name: "refused_option_metadata_only",
+        source: PROGRAM,
+        crate_type: "bin",
+        flags: &["-Cinstrument-coverage", "-Zemit-stack-sizes"],
+        looks: &[Look::Metadata],
+    },
     Case {
         name: "lint_llvm_ir",
         source: PROGRAM,
@@ -343,6 +353,10 @@ fn observe(tools: &Tools, case: &Case, side: &str, backend: &Path) -> Result<Vec
                 let text = std::fs::read_to_string(&asm).map_err(|e| e.to_string())?;
                 let count = text.lines().filter(|l| l.trim_start().starts_with('#')).count();
                 format!("{count} comment lines")
+            }
+            Look::Metadata => {
+                compile("metadata", &dir.join("main.rmeta"))?;
+                "compiled".to_owned()
             }
             Look::Run => {
                 let exe = dir.join("main");
@@ -466,5 +480,6 @@ fn look_name(look: Look) -> &'static str {
         Look::PassListing => "pass listing",
         Look::AsmComments => "assembly comments",
         Look::Run => "run",
+        Look::Metadata => "metadata",
     }
 }

@@ -4,8 +4,6 @@
 use std::ffi::CStr;
 use std::path::Path;
 
-use llvm_sys::transforms::pass_builder::*;
-
 use crate::ModuleLlvm;
 use crate::llvm;
 
@@ -13,28 +11,17 @@ use crate::llvm;
 const EMBEDDED_OBJECT: &CStr = c"llvm.embedded.object";
 
 /// Runs a pass pipeline on `llmod` with default options.
-fn run_pipeline(module: &ModuleLlvm, llmod: llvm::LLVMModuleRef, pipeline: &str) -> Result<(), String> {
-    let tm = module.target_machine()?;
-    let pipeline_c = llvm::cstr(pipeline);
-    unsafe {
-        let opts = LLVMCreatePassBuilderOptions();
-        let err = LLVMRunPasses(llmod, pipeline_c.as_ptr(), tm, opts);
-        LLVMDisposePassBuilderOptions(opts);
-        if err.is_null() {
-            Ok(())
-        } else {
-            Err(llvm::take_error(err))
-        }
-    }
+fn run_pipeline(module: &ModuleLlvm, llmod: &llvm::Module, pipeline: &str) -> Result<(), String> {
+    llvm::passes::run_passes(llmod, pipeline, module.target_machine()?, &Default::default())
 }
 
 /// Runs LLVM's `embed-bitcode<thinlto>` pass on `llmod` and returns what it wrote: the module's
 /// bitcode with a ThinLTO summary (the C API has no ThinLTO bitcode writer). The pass leaves a
 /// global holding the bytes in `llmod`.
-fn run_thin_writer(module: &ModuleLlvm, llmod: llvm::LLVMModuleRef) -> Result<Vec<u8>, String> {
+fn run_thin_writer(module: &ModuleLlvm, llmod: &llvm::Module) -> Result<Vec<u8>, String> {
     run_pipeline(module, llmod, "embed-bitcode<thinlto>")?;
     unsafe {
-        let global = llvm::LLVMGetNamedGlobal(llmod, EMBEDDED_OBJECT.as_ptr());
+        let global = llvm::LLVMGetNamedGlobal(llvm::AsRaw::raw(llmod), EMBEDDED_OBJECT.as_ptr());
         let init = if global.is_null() { global } else { llvm::LLVMGetInitializer(global) };
         if init.is_null() || llvm::LLVMIsConstantString(init) == 0 {
             return Err("LLVM's embed-bitcode pass left no bitcode in the module".to_owned());
@@ -54,19 +41,13 @@ fn run_thin_writer(module: &ModuleLlvm, llmod: llvm::LLVMModuleRef) -> Result<Ve
 /// renaming passes the ThinLTO writer needs, which the object gets too, as with the built-in
 /// backend. (The pass supports ELF and COFF; on Mach-O LLVM stops the process.)
 pub fn module_bitcode(module: &ModuleLlvm) -> Result<Vec<u8>, String> {
-    let llmod = module.llmod_raw();
-    run_pipeline(module, llmod, "canonicalize-aliases,name-anon-globals")?;
-    unsafe {
-        let copy = llvm::LLVMCloneModule(llmod);
-        let result = run_thin_writer(module, copy);
-        llvm::LLVMDisposeModule(copy);
-        result
-    }
+    run_pipeline(module, module.llmod(), "canonicalize-aliases,name-anon-globals")?;
+    run_thin_writer(module, llvm::module::OwnedModule::copy_of(module.llmod()).get())
 }
 
 /// The ThinLTO bitcode of a module that is about to be dropped: no copy needed.
 pub fn take_thin_bitcode(module: &ModuleLlvm) -> Result<Vec<u8>, String> {
-    run_thin_writer(module, module.llmod_raw())
+    run_thin_writer(module, module.llmod())
 }
 
 /// Module-level assembly that puts `data` into an ELF section with the given flags. Bytes are
@@ -100,7 +81,5 @@ pub fn embed_in_object(module: &ModuleLlvm, bitcode: &[u8]) {
 
 /// Writes the module's bitcode as it is (no summary), for `-Csave-temps` snapshots.
 pub fn write_plain(module: &ModuleLlvm, path: &Path) -> Result<(), String> {
-    let path_c = llvm::cstr(&path.to_string_lossy());
-    let rc = unsafe { llvm_sys::bit_writer::LLVMWriteBitcodeToFile(module.llmod_raw(), path_c.as_ptr()) };
-    if rc == 0 { Ok(()) } else { Err("LLVM could not write the file".to_owned()) }
+    llvm::bitcode::write_to_file(module.llmod(), path)
 }

@@ -19,7 +19,9 @@ use rustc_session::Session;
 use rustc_session::config::OptLevel;
 
 use crate::back::target_machine::TargetMachineSpec;
-use crate::llvm::{self, owned::OwnedContext, owned::OwnedMemoryBuffer, owned::OwnedTargetMachine};
+use crate::llvm::machine::{FileType, OwnedTargetMachine};
+use crate::llvm::module::OwnedModule;
+use crate::llvm::{self, AsRaw, owned::OwnedContext};
 
 // tests/print_requests.rs checks both lists below against the built-in backend, for every CPU
 // LLVM lists.
@@ -111,24 +113,10 @@ fn feature_list(base: &str, sign: char, features: &[&str]) -> String {
 }
 
 /// Parses `ir` in a fresh context, hands the module to `f`.
-fn with_module<T>(ir: &str, f: impl FnOnce(llvm::LLVMModuleRef) -> Result<T, String>) -> Result<T, String> {
+fn with_module<T>(ir: &str, f: impl FnOnce(&llvm::Module) -> Result<T, String>) -> Result<T, String> {
     let context = OwnedContext::new();
-    unsafe {
-        // A copy, because LLVM's IR lexer needs the NUL terminator a copy gets.
-        let buffer = OwnedMemoryBuffer(llvm::LLVMCreateMemoryBufferWithMemoryRangeCopy(
-            ir.as_ptr().cast(),
-            ir.len(),
-            c"probe".as_ptr(),
-        ));
-        let mut module = std::ptr::null_mut();
-        let mut err = std::ptr::null_mut();
-        if llvm_sys::ir_reader::LLVMParseIRInContext2(context.0, buffer.0, &mut module, &mut err) != 0 {
-            return Err(llvm::take_message(err));
-        }
-        let result = f(module);
-        llvm::LLVMDisposeModule(module);
-        result
-    }
+    let module = OwnedModule::parse_assembly(llvm::context(context.0), ir, "probe")?;
+    f(module.get())
 }
 
 /// A callee for the inliner to consider; the empty asm keeps it from being an empty function,
@@ -137,9 +125,9 @@ fn callee_ir(name: &str, attributes: usize) -> String {
     format!("define internal void @{name}() #{attributes} {{\n  call void asm sideeffect \"\", \"\"()\n  ret void\n}}")
 }
 
-unsafe fn named_function(module: llvm::LLVMModuleRef, name: &str) -> llvm::LLVMValueRef {
+unsafe fn named_function(module: &llvm::Module, name: &str) -> llvm::LLVMValueRef {
     let name = llvm::cstr(name);
-    unsafe { llvm::LLVMGetNamedFunction(module, name.as_ptr()) }
+    unsafe { llvm::LLVMGetNamedFunction(module.raw(), name.as_ptr()) }
 }
 
 unsafe fn calls_a_function(f: llvm::LLVMValueRef) -> bool {
@@ -188,14 +176,9 @@ impl Prober {
     }
 
     /// Runs LLVM's inliner on `ir`, then reads the result with `read`.
-    fn run_inliner<T>(&self, ir: &str, read: impl FnOnce(llvm::LLVMModuleRef) -> Result<T, String>) -> Result<T, String> {
-        with_module(ir, |module| unsafe {
-            let opts = llvm_sys::transforms::pass_builder::LLVMCreatePassBuilderOptions();
-            let err = llvm_sys::transforms::pass_builder::LLVMRunPasses(module, c"cgscc(inline)".as_ptr(), self.tm.0, opts);
-            llvm_sys::transforms::pass_builder::LLVMDisposePassBuilderOptions(opts);
-            if !err.is_null() {
-                return Err(llvm::take_error(err));
-            }
+    fn run_inliner<T>(&self, ir: &str, read: impl FnOnce(&llvm::Module) -> Result<T, String>) -> Result<T, String> {
+        with_module(ir, |module| {
+            llvm::passes::run_passes(module, "cgscc(inline)", &self.tm, &Default::default())?;
             read(module)
         })
     }
@@ -246,20 +229,9 @@ impl Prober {
              attributes #0 = {}\n",
             self.fn_attributes(&self.base)
         );
-        let asm = with_module(&ir, |module| unsafe {
-            let mut buffer = std::ptr::null_mut();
-            let mut err = std::ptr::null_mut();
-            if llvm_sys::target_machine::LLVMTargetMachineEmitToMemoryBuffer(
-                self.tm.0,
-                module,
-                llvm_sys::target_machine::LLVMCodeGenFileType::LLVMAssemblyFile,
-                &mut err,
-                &mut buffer,
-            ) != 0
-            {
-                return Err(llvm::take_message(err));
-            }
-            Ok(String::from_utf8_lossy(OwnedMemoryBuffer(buffer).bytes()).into_owned())
+        let asm = with_module(&ir, |module| {
+            let buffer = self.tm.emit_to_memory(module, FileType::LLVMAssemblyFile)?;
+            Ok(String::from_utf8_lossy(buffer.bytes()).into_owned())
         })?;
         Ok(asm.contains("cmpxchg16b"))
     }

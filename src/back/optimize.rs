@@ -1,7 +1,6 @@
 //! Per-module optimization, scheduled by rustc_codegen_ssa's coordinator on worker threads:
 //! the new pass manager pipeline for the module's opt level, with the options rustc chooses.
 
-use llvm_sys::transforms::pass_builder::*;
 use rustc_codegen_ssa::ModuleCodegen;
 use rustc_codegen_ssa::back::write::{CodegenContext, ModuleConfig, SharedEmitter};
 use rustc_data_structures::profiling::SelfProfilerRef;
@@ -10,6 +9,7 @@ use rustc_session::config::{Lto, OptLevel};
 
 use crate::ModuleLlvm;
 use crate::back::instrument;
+use crate::llvm::passes::PassOptions;
 use crate::llvm::{self, diagnostics::Severity};
 
 /// Emits what LLVM reported on the module's context since the last call.
@@ -29,19 +29,11 @@ pub fn emit_llvm_diagnostics(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm) {
 /// Checks the module before any pass runs: LLVM's own verifier aborts the process on
 /// broken IR, this reports it as an error instead.
 pub fn verify(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm) -> bool {
-    let mut msg = std::ptr::null_mut();
-    let broken = unsafe {
-        llvm_sys::analysis::LLVMVerifyModule(
-            module.llmod_raw(),
-            llvm_sys::analysis::LLVMVerifierFailureAction::LLVMReturnStatusAction,
-            &mut msg,
-        )
-    } != 0;
-    let msg = unsafe { llvm::take_message(msg) };
-    if broken {
+    let result = llvm::passes::verify(module.llmod());
+    if let Err(msg) = &result {
         dcx.err(format!("rustc_codegen_inkwell produced invalid LLVM IR in module `{}`:\n{msg}", module.name));
     }
-    !broken
+    result.is_ok()
 }
 
 /// Where a module's optimization runs in the build, as the built-in backend distinguishes it:
@@ -137,24 +129,19 @@ pub fn run_passes(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm, pipeline: &str, 
         Ok(tm) => tm,
         Err(e) => dcx.fatal(format!("could not create LLVM target machine: {e}")),
     };
-    let pipeline_c = llvm::cstr(pipeline);
-    unsafe {
-        let opts = LLVMCreatePassBuilderOptions();
-        LLVMPassBuilderOptionsSetVerifyEach(opts, 0);
-        let unroll = !matches!(level, OptLevel::Size | OptLevel::SizeMin);
-        LLVMPassBuilderOptionsSetLoopInterleaving(opts, llvm::to_bool(unroll));
-        LLVMPassBuilderOptionsSetLoopUnrolling(opts, llvm::to_bool(unroll));
+    let unroll = !matches!(level, OptLevel::Size | OptLevel::SizeMin);
+    let options = PassOptions {
+        verify_each: Some(false),
+        loop_interleaving: Some(unroll),
+        loop_unrolling: Some(unroll),
         // Vectorization is decided by process-wide flags (see `crate::llvm_args`): the pipeline
         // text would override these two setters from the O-level.
-        LLVMPassBuilderOptionsSetLoopVectorization(opts, llvm::to_bool(config.vectorize_loop));
-        LLVMPassBuilderOptionsSetSLPVectorization(opts, llvm::to_bool(config.vectorize_slp));
-        LLVMPassBuilderOptionsSetMergeFunctions(opts, llvm::to_bool(config.merge_functions));
-        let err = LLVMRunPasses(module.llmod_raw(), pipeline_c.as_ptr(), tm, opts);
-        LLVMDisposePassBuilderOptions(opts);
-        if !err.is_null() {
-            let msg = llvm::take_error(err);
-            dcx.err(format!("LLVM pass pipeline `{pipeline}` failed on module `{}`: {msg}", module.name));
-        }
+        loop_vectorization: Some(config.vectorize_loop),
+        slp_vectorization: Some(config.vectorize_slp),
+        merge_functions: Some(config.merge_functions),
+    };
+    if let Err(msg) = llvm::passes::run_passes(module.llmod(), pipeline, tm, &options) {
+        dcx.err(format!("LLVM pass pipeline `{pipeline}` failed on module `{}`: {msg}", module.name));
     }
     emit_llvm_diagnostics(dcx, module);
 }

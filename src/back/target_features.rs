@@ -71,7 +71,8 @@ pub fn to_llvm_features(rust_feature: &str) -> SmallVec<[&str; 2]> {
 /// is disabled (disabling SSE4.2 does not take CRC32 away).
 const ENABLE_ONLY: &[(&str, &str)] = &[("sse4.2", "crc32")];
 
-/// Rejects targets this backend cannot compile for.
+/// Rejects targets this backend cannot compile for (and, as the built-in backend, options that
+/// make no sense for the target).
 pub fn check_target(sess: &Session) {
     // ELF only: section names (function sections, `.init_array`) are written out by us.
     if sess.target.arch != rustc_target::spec::Arch::X86_64
@@ -80,6 +81,13 @@ pub fn check_target(sess: &Session) {
         sess.dcx().fatal(format!(
             "rustc_codegen_inkwell supports only x86_64 ELF targets so far, not `{}`",
             sess.opts.target_triple
+        ));
+    }
+    // As the built-in backend: x18 is an AArch64 register.
+    if sess.opts.unstable_opts.fixed_x18 {
+        sess.dcx().fatal(format!(
+            "the `-Zfixed-x18` flag is not supported on the `{}` architecture",
+            sess.target.arch.desc()
         ));
     }
 }

@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use llvm_sys::target_machine::*;
 use rustc_codegen_ssa::back::write::{TargetMachineFactoryConfig, TargetMachineFactoryFn};
 use rustc_errors::DiagCtxtHandle;
 use rustc_session::Session;
@@ -10,53 +9,42 @@ use rustc_session::config::OptLevel;
 use rustc_target::spec::{CodeModel, RelocModel};
 
 use crate::InkwellCodegenBackend;
-use crate::llvm::{self, owned::OwnedTargetMachine};
+use crate::llvm::machine::{CodeGenOptLevel, CodeModel as LlvmCodeModel, OwnedTargetMachine, RelocMode, TargetMachineOptions};
 
 /// The LLVM triple for the session's target.
 pub fn llvm_triple(sess: &Session) -> String {
     sess.target.llvm_target.to_string()
 }
 
-/// Registers the x86 target with LLVM (the only one this libLLVM exports initializers we use).
-pub fn initialize_targets() {
-    unsafe {
-        llvm_sys::target::LLVMInitializeX86TargetInfo();
-        llvm_sys::target::LLVMInitializeX86Target();
-        llvm_sys::target::LLVMInitializeX86TargetMC();
-        llvm_sys::target::LLVMInitializeX86AsmPrinter();
-        llvm_sys::target::LLVMInitializeX86AsmParser();
-    }
-}
-
-fn to_llvm_opt_level(level: OptLevel) -> LLVMCodeGenOptLevel {
+fn to_llvm_opt_level(level: OptLevel) -> CodeGenOptLevel {
     match level {
-        OptLevel::No => LLVMCodeGenOptLevel::LLVMCodeGenLevelNone,
-        OptLevel::Less => LLVMCodeGenOptLevel::LLVMCodeGenLevelLess,
-        OptLevel::More | OptLevel::Size | OptLevel::SizeMin => LLVMCodeGenOptLevel::LLVMCodeGenLevelDefault,
-        OptLevel::Aggressive => LLVMCodeGenOptLevel::LLVMCodeGenLevelAggressive,
+        OptLevel::No => CodeGenOptLevel::LLVMCodeGenLevelNone,
+        OptLevel::Less => CodeGenOptLevel::LLVMCodeGenLevelLess,
+        OptLevel::More | OptLevel::Size | OptLevel::SizeMin => CodeGenOptLevel::LLVMCodeGenLevelDefault,
+        OptLevel::Aggressive => CodeGenOptLevel::LLVMCodeGenLevelAggressive,
     }
 }
 
-fn to_llvm_reloc(model: RelocModel) -> LLVMRelocMode {
+fn to_llvm_reloc(model: RelocModel) -> RelocMode {
     match model {
-        RelocModel::Static => LLVMRelocMode::LLVMRelocStatic,
+        RelocModel::Static => RelocMode::LLVMRelocStatic,
         // LLVM has no separate PIE mode: PIE is PIC plus the module's "PIE Level" flag.
-        RelocModel::Pic | RelocModel::Pie => LLVMRelocMode::LLVMRelocPIC,
-        RelocModel::DynamicNoPic => LLVMRelocMode::LLVMRelocDynamicNoPic,
-        RelocModel::Ropi => LLVMRelocMode::LLVMRelocROPI,
-        RelocModel::Rwpi => LLVMRelocMode::LLVMRelocRWPI,
-        RelocModel::RopiRwpi => LLVMRelocMode::LLVMRelocROPI_RWPI,
+        RelocModel::Pic | RelocModel::Pie => RelocMode::LLVMRelocPIC,
+        RelocModel::DynamicNoPic => RelocMode::LLVMRelocDynamicNoPic,
+        RelocModel::Ropi => RelocMode::LLVMRelocROPI,
+        RelocModel::Rwpi => RelocMode::LLVMRelocRWPI,
+        RelocModel::RopiRwpi => RelocMode::LLVMRelocROPI_RWPI,
     }
 }
 
-fn to_llvm_code_model(model: Option<CodeModel>) -> LLVMCodeModel {
+fn to_llvm_code_model(model: Option<CodeModel>) -> LlvmCodeModel {
     match model {
-        None => LLVMCodeModel::LLVMCodeModelDefault,
-        Some(CodeModel::Tiny) => LLVMCodeModel::LLVMCodeModelTiny,
-        Some(CodeModel::Small) => LLVMCodeModel::LLVMCodeModelSmall,
-        Some(CodeModel::Kernel) => LLVMCodeModel::LLVMCodeModelKernel,
-        Some(CodeModel::Medium) => LLVMCodeModel::LLVMCodeModelMedium,
-        Some(CodeModel::Large) => LLVMCodeModel::LLVMCodeModelLarge,
+        None => LlvmCodeModel::LLVMCodeModelDefault,
+        Some(CodeModel::Tiny) => LlvmCodeModel::LLVMCodeModelTiny,
+        Some(CodeModel::Small) => LlvmCodeModel::LLVMCodeModelSmall,
+        Some(CodeModel::Kernel) => LlvmCodeModel::LLVMCodeModelKernel,
+        Some(CodeModel::Medium) => LlvmCodeModel::LLVMCodeModelMedium,
+        Some(CodeModel::Large) => LlvmCodeModel::LLVMCodeModelLarge,
     }
 }
 
@@ -66,9 +54,9 @@ pub struct TargetMachineSpec {
     triple: String,
     cpu: String,
     features: String,
-    opt_level: LLVMCodeGenOptLevel,
-    reloc: LLVMRelocMode,
-    code_model: LLVMCodeModel,
+    opt_level: CodeGenOptLevel,
+    reloc: RelocMode,
+    code_model: LlvmCodeModel,
     /// Each function and global in a section of its own, so the linker can drop unused ones
     /// (LLVM's target options for this are not in the C API: see `back::sections`).
     pub function_sections: bool,
@@ -106,7 +94,7 @@ impl TargetMachineSpec {
     /// Whether the linker resolves every address before the program runs (no dynamic
     /// relocations, so constants holding addresses can be read-only data).
     pub fn is_static_reloc(&self) -> bool {
-        self.reloc == LLVMRelocMode::LLVMRelocStatic
+        self.reloc == RelocMode::LLVMRelocStatic
     }
 
     /// The CPU LLVM is told (`native` resolved to the host's).
@@ -121,30 +109,15 @@ impl TargetMachineSpec {
     }
 
     pub fn create(&self) -> Result<OwnedTargetMachine, String> {
-        let triple = llvm::cstr(&self.triple);
-        let cpu = llvm::cstr(&self.cpu);
-        let features = llvm::cstr(&self.features);
-        unsafe {
-            let mut target = std::ptr::null_mut();
-            let mut err = std::ptr::null_mut();
-            if LLVMGetTargetFromTriple(triple.as_ptr(), &mut target, &mut err) != 0 {
-                return Err(llvm::take_message(err));
-            }
-            let tm = LLVMCreateTargetMachine(
-                target,
-                triple.as_ptr(),
-                cpu.as_ptr(),
-                features.as_ptr(),
-                self.opt_level,
-                self.reloc,
-                self.code_model,
-            );
-            if tm.is_null() {
-                return Err(format!("LLVM could not create a target machine for `{}`", self.triple));
-            }
-            llvm_sys::target_machine::LLVMSetTargetMachineAsmVerbosity(tm, llvm::to_bool(self.asm_verbose));
-            Ok(OwnedTargetMachine(tm))
-        }
+        OwnedTargetMachine::new(&TargetMachineOptions {
+            triple: &self.triple,
+            cpu: &self.cpu,
+            features: &self.features,
+            opt_level: self.opt_level,
+            reloc: self.reloc,
+            code_model: self.code_model,
+            asm_verbose: self.asm_verbose,
+        })
     }
 }
 

@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use llvm_sys::target_machine::LLVMCodeGenFileType;
 use rustc_codegen_ssa::back::write::{CodegenContext, EmitObj, ModuleConfig, SharedEmitter};
 use rustc_codegen_ssa::{CompiledModule, ModuleCodegen, ModuleKind};
 use rustc_data_structures::profiling::SelfProfilerRef;
@@ -14,6 +13,7 @@ use crate::ModuleLlvm;
 use crate::back::bitcode;
 use crate::back::optimize::emit_llvm_diagnostics;
 use crate::llvm;
+use crate::llvm::machine::FileType;
 
 fn write_file_or_error(dcx: DiagCtxtHandle<'_>, path: &Path, what: &str, result: Result<(), String>) {
     if let Err(e) = result {
@@ -22,41 +22,18 @@ fn write_file_or_error(dcx: DiagCtxtHandle<'_>, path: &Path, what: &str, result:
 }
 
 /// Runs LLVM's code generator on the module into `path` (object or assembly).
-fn emit_machine_code(
-    module: &ModuleLlvm,
-    llmod: llvm::LLVMModuleRef,
-    path: &Path,
-    kind: LLVMCodeGenFileType,
-) -> Result<(), String> {
-    let tm = module.target_machine()?;
-    let path_c = llvm::cstr(&path.to_string_lossy());
-    let mut err = std::ptr::null_mut();
-    let failed = unsafe {
-        llvm_sys::target_machine::LLVMTargetMachineEmitToFile(tm, llmod, path_c.as_ptr() as *mut _, kind, &mut err)
-    } != 0;
-    if failed { Err(unsafe { llvm::take_message(err) }) } else { Ok(()) }
-}
-
-fn print_ir(module: &ModuleLlvm, path: &Path) -> Result<(), String> {
-    let path_c = llvm::cstr(&path.to_string_lossy());
-    let mut err = std::ptr::null_mut();
-    let failed = unsafe { llvm::LLVMPrintModuleToFile(module.llmod_raw(), path_c.as_ptr(), &mut err) } != 0;
-    if failed { Err(unsafe { llvm::take_message(err) }) } else { Ok(()) }
+fn emit_machine_code(module: &ModuleLlvm, llmod: &llvm::Module, path: &Path, kind: FileType) -> Result<(), String> {
+    module.target_machine()?.emit_to_file(llmod, path, kind)
 }
 
 /// Code generation changes the module, so assembly is made from a copy when an object file is
 /// made from the module afterwards.
 fn emit_assembly(module: &ModuleLlvm, path: &Path, object_too: bool) -> Result<(), String> {
-    let kind = LLVMCodeGenFileType::LLVMAssemblyFile;
+    let kind = FileType::LLVMAssemblyFile;
     if !object_too {
-        return emit_machine_code(module, module.llmod_raw(), path, kind);
+        return emit_machine_code(module, module.llmod(), path, kind);
     }
-    unsafe {
-        let copy = llvm::LLVMCloneModule(module.llmod_raw());
-        let result = emit_machine_code(module, copy, path, kind);
-        llvm::LLVMDisposeModule(copy);
-        result
-    }
+    emit_machine_code(module, llvm::module::OwnedModule::copy_of(module.llmod()).get(), path, kind)
 }
 
 /// With `-Csave-temps`, keeps the module's bitcode at a named stage (`<cgu>.<stage>.bc`), as
@@ -132,7 +109,7 @@ pub fn codegen(
     emit_bitcode(dcx, cgcx, &module, config);
     if config.emit_ir {
         let path = outputs.temp_path_for_cgu(OutputType::LlvmAssembly, name);
-        write_file_or_error(dcx, &path, "LLVM IR", print_ir(llvm_module, &path));
+        write_file_or_error(dcx, &path, "LLVM IR", llvm::module::print_to_file(llvm_module.llmod(), &path));
     }
     // After the IR outputs, which stay as the built-in backend writes them.
     if llvm_module.tm_spec().use_init_array {
@@ -148,7 +125,7 @@ pub fn codegen(
     }
     if let EmitObj::ObjectCode(_) = config.emit_obj {
         let path = outputs.temp_path_for_cgu(OutputType::Object, name);
-        let result = emit_machine_code(llvm_module, llvm_module.llmod_raw(), &path, LLVMCodeGenFileType::LLVMObjectFile);
+        let result = emit_machine_code(llvm_module, llvm_module.llmod(), &path, FileType::LLVMObjectFile);
         write_file_or_error(dcx, &path, "object file", result);
     }
     emit_llvm_diagnostics(dcx, llvm_module);

@@ -55,3 +55,10 @@ pub fn link_lazy(dest: &Module, src: LazyModule<'_, '_>) -> bool {
 pub fn write(m: &Module) -> OwnedMemoryBuffer {
     OwnedMemoryBuffer(unsafe { llvm_sys::bit_writer::LLVMWriteBitcodeToMemoryBuffer(m.raw()) })
 }
+
+/// Writes the module's bitcode to a file, as LLVM writes it (no ThinLTO summary).
+pub fn write_to_file(m: &Module, path: &std::path::Path) -> Result<(), String> {
+    let path = super::cstr(&path.to_string_lossy());
+    let rc = unsafe { llvm_sys::bit_writer::LLVMWriteBitcodeToFile(m.raw(), path.as_ptr()) };
+    if rc == 0 { Ok(()) } else { Err("LLVM could not write the file".to_owned()) }
+}

@@ -522,31 +522,14 @@ pub fn metadata_version() -> u32 {
 /// carry a "Debug Info Version" flag, or LLVM's upgrader would look at the nodes.
 pub fn parse_nodes<'ll>(cx: &'ll Context, text: &str) -> Result<Vec<&'ll Metadata>, String> {
     use llvm_sys::core::*;
+    let module = super::module::OwnedModule::parse_assembly(cx, text, "debuginfo-nodes")?;
+    let name = c"nodes";
     unsafe {
-        // A copy, because LLVM's lexer wants the NUL at the end that a copy gets.
-        let buffer = super::owned::OwnedMemoryBuffer(LLVMCreateMemoryBufferWithMemoryRangeCopy(
-            text.as_ptr().cast(),
-            text.len(),
-            c"debuginfo-nodes".as_ptr(),
-        ));
-        let mut module = std::ptr::null_mut();
-        let mut err = std::ptr::null_mut();
-        // The textual IR reader refuses a context that discards value names (rustc's
-        // `-Zfewer-names`, the default): allow them while parsing.
-        let discards_names = LLVMContextShouldDiscardValueNames(cx.raw());
-        LLVMContextSetDiscardValueNames(cx.raw(), 0);
-        let failed = llvm_sys::ir_reader::LLVMParseIRInContext2(cx.raw(), buffer.0, &mut module, &mut err) != 0;
-        LLVMContextSetDiscardValueNames(cx.raw(), discards_names);
-        if failed {
-            return Err(super::take_message(err));
-        }
-        let name = c"nodes";
-        let mut values = vec![std::ptr::null_mut(); LLVMGetNamedMetadataNumOperands(module, name.as_ptr()) as usize];
-        LLVMGetNamedMetadataOperands(module, name.as_ptr(), values.as_mut_ptr());
-        let nodes = values.into_iter().map(|v| metadata(LLVMValueAsMetadata(v))).collect();
+        let llmod = module.get().raw();
+        let mut values = vec![std::ptr::null_mut(); LLVMGetNamedMetadataNumOperands(llmod, name.as_ptr()) as usize];
+        LLVMGetNamedMetadataOperands(llmod, name.as_ptr(), values.as_mut_ptr());
         // The nodes belong to the context and outlive the module.
-        LLVMDisposeModule(module);
-        Ok(nodes)
+        Ok(values.into_iter().map(|v| metadata(LLVMValueAsMetadata(v))).collect())
     }
 }
 

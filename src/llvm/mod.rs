@@ -9,7 +9,10 @@ pub mod bitcode;
 pub mod debuginfo;
 pub mod diagnostics;
 pub mod ir;
+pub mod machine;
+pub mod module;
 pub mod owned;
+pub mod passes;
 
 use std::ffi::{CStr, CString};
 use std::fmt;
@@ -297,6 +300,14 @@ pub unsafe fn take_error(err: llvm_sys::error::LLVMErrorRef) -> String {
         llvm_sys::error::LLVMDisposeErrorMessage(msg);
         s
     }
+}
+
+/// Sets LLVM's process-wide command-line options (`args[0]` names the program in LLVM's
+/// messages). LLVM reports nothing back: see `crate::llvm_args` for how bad ones are caught.
+pub fn parse_command_line_options(args: &[String]) {
+    let c_args: Vec<CString> = args.iter().map(|a| cstr(a)).collect();
+    let ptrs: Vec<*const std::ffi::c_char> = c_args.iter().map(|a| a.as_ptr()).collect();
+    unsafe { llvm_sys::support::LLVMParseCommandLineOptions(ptrs.len() as i32, ptrs.as_ptr(), std::ptr::null()) };
 }
 
 /// Runs `f` with file descriptor 2 pointed at an anonymous in-memory file, and returns what was

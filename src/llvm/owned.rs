@@ -1,8 +1,8 @@
-//! Owners of LLVM objects that must be disposed: a context (with everything in it), a target
-//! machine, a memory buffer. Module handles are borrowed from their owning context's holder.
+//! Owners of LLVM objects that must be disposed: a context (with everything in it), a memory
+//! buffer. Target machines are owned in `machine`, modules of our own in `module`; a codegen
+//! unit's module is borrowed from its context's holder.
 
 use llvm_sys::prelude::*;
-use llvm_sys::target_machine::{LLVMDisposeTargetMachine, LLVMTargetMachineRef};
 
 /// An LLVM context, disposed (with every module in it) on drop.
 pub struct OwnedContext(pub LLVMContextRef);
@@ -16,15 +16,6 @@ impl OwnedContext {
 impl Drop for OwnedContext {
     fn drop(&mut self) {
         unsafe { llvm_sys::core::LLVMContextDispose(self.0) }
-    }
-}
-
-/// A target machine, disposed on drop.
-pub struct OwnedTargetMachine(pub LLVMTargetMachineRef);
-
-impl Drop for OwnedTargetMachine {
-    fn drop(&mut self) {
-        unsafe { LLVMDisposeTargetMachine(self.0) }
     }
 }
 
