@@ -128,7 +128,9 @@ fn own_code_size(map_file: &Path) -> u64 {
     let mut total = 0;
     for line in map.lines() {
         let mut cols = line.split_whitespace();
-        let (Some(_vma), Some(_lma), Some(size), Some(align), Some(input)) = (cols.next(), cols.next(), cols.next(), cols.next(), cols.next()) else {
+        let (Some(_vma), Some(_lma), Some(size), Some(align), Some(input)) =
+            (cols.next(), cols.next(), cols.next(), cols.next(), cols.next())
+        else {
             continue;
         };
         let Some((file, section)) = input.split_once(":(") else { continue };
@@ -163,7 +165,11 @@ fn instructions(binary: &Path) -> u64 {
     let stderr = String::from_utf8_lossy(&out.stderr);
     // `==<pid>== I refs:      1,234,567`: only the digits after `refs:` (not the pid's).
     let count = stderr.lines().find_map(|l| l.split_once(" refs:").map(|(_, n)| n));
-    let digits: String = count.unwrap_or_else(|| panic!("no instruction count from valgrind:\n{stderr}")).chars().filter(char::is_ascii_digit).collect();
+    let digits: String = count
+        .unwrap_or_else(|| panic!("no instruction count from valgrind:\n{stderr}"))
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
     digits.parse().expect("an instruction count")
 }
 
@@ -204,7 +210,13 @@ fn first_difference(a: &[u8], b: &[u8]) -> String {
         match (la.next(), lb.next()) {
             (None, None) => break,
             (x, y) if x == y => continue,
-            (x, y) => return format!("line {n}:\n      ours:    {}\n      builtin: {}", x.unwrap_or("<end>"), y.unwrap_or("<end>")),
+            (x, y) => {
+                return format!(
+                    "line {n}:\n      ours:    {}\n      builtin: {}",
+                    x.unwrap_or("<end>"),
+                    y.unwrap_or("<end>")
+                );
+            }
         }
     }
     "(same lines; differs in trailing bytes)".into()
@@ -225,7 +237,8 @@ fn main() -> ExitCode {
         Ok(b) => b,
         Err(_) => support::build_backend(&root, &profile_dir).display().to_string(),
     };
-    let extra_flags: Vec<String> = std::env::var("BENCH_RUSTFLAGS").unwrap_or_default().split_whitespace().map(String::from).collect();
+    let extra_flags: Vec<String> =
+        std::env::var("BENCH_RUSTFLAGS").unwrap_or_default().split_whitespace().map(String::from).collect();
     let count_instructions = std::env::var("BENCH_INSTRUCTIONS").is_ok_and(|v| v == "1");
     // The LTO modes to measure: rustc's default (crate-local ThinLTO), -Clto=fat, -Clto=thin.
     let modes: Vec<&str> = match std::env::var("BENCH_LTO") {
@@ -248,7 +261,10 @@ fn main() -> ExitCode {
 
     println!("ours = -Zcodegen-backend={ours}");
     println!("built-in = -Zcodegen-backend=llvm; both: rustc --edition 2021 -Copt-level=3 {}", extra_flags.join(" "));
-    println!("{} programs, {reps} timed runs and {compile_reps} compiles per backend, interleaved; LTO modes {modes:?}\n", names.len());
+    println!(
+        "{} programs, {reps} timed runs and {compile_reps} compiles per backend, interleaved; LTO modes {modes:?}\n",
+        names.len()
+    );
 
     let mut results: Vec<(&str, Vec<Row>)> = Vec::new();
     let mut failures = Vec::new();
@@ -279,7 +295,11 @@ fn main() -> ExitCode {
                         .arg(output),
                 );
                 if !m.output.status.success() {
-                    panic!("{name}: rustc with {} failed:\n{}", backend_flags[side], String::from_utf8_lossy(&m.output.stderr));
+                    panic!(
+                        "{name}: rustc with {} failed:\n{}",
+                        backend_flags[side],
+                        String::from_utf8_lossy(&m.output.stderr)
+                    );
                 }
                 m
             };
@@ -289,7 +309,11 @@ fn main() -> ExitCode {
             let mut code_size = [0; 2];
             for side in 0..2 {
                 let map = out_dir.join(format!("{name}-{mode}-{}-map.map", BACKENDS[side]));
-                compile_to(side, &out_dir.join(format!("{name}-{mode}-{}-map", BACKENDS[side])), &[format!("-Clink-arg=-Wl,-Map={}", map.display())]);
+                compile_to(
+                    side,
+                    &out_dir.join(format!("{name}-{mode}-{}-map", BACKENDS[side])),
+                    &[format!("-Clink-arg=-Wl,-Map={}", map.display())],
+                );
                 code_size[side] = own_code_size(&map);
             }
             let mut compile: [Samples; 2] = Default::default();
@@ -303,13 +327,19 @@ fn main() -> ExitCode {
             let run = |side: usize| {
                 let m = measure(Command::new(&binaries[side]).env_remove("RUST_BACKTRACE"));
                 if !m.output.status.success() {
-                    panic!("{name}-{} exited with {}:\n{}", BACKENDS[side], m.output.status, String::from_utf8_lossy(&m.output.stderr));
+                    panic!(
+                        "{name}-{} exited with {}:\n{}",
+                        BACKENDS[side],
+                        m.output.status,
+                        String::from_utf8_lossy(&m.output.stderr)
+                    );
                 }
                 m
             };
             // An untimed first run of each warms the page cache and gives the reference outputs.
             let reference = [run(0).output.stdout, run(1).output.stdout];
-            let mut mismatch = (reference[0] != reference[1]).then(|| format!("ours and built-in differ at {}", first_difference(&reference[0], &reference[1])));
+            let mut mismatch = (reference[0] != reference[1])
+                .then(|| format!("ours and built-in differ at {}", first_difference(&reference[0], &reference[1])));
             let mut samples: [Samples; 2] = Default::default();
             for _ in 0..reps {
                 for side in 0..2 {
@@ -339,7 +369,14 @@ fn main() -> ExitCode {
     }
 
     for (mode, rows) in &results {
-        println!("\n== {mode}: {}", if *mode == "default" { "each backend's defaults (crate-local ThinLTO)".to_string() } else { format!("-Clto={mode}") });
+        println!(
+            "\n== {mode}: {}",
+            if *mode == "default" {
+                "each backend's defaults (crate-local ThinLTO)".to_string()
+            } else {
+                format!("-Clto={mode}")
+            }
+        );
         print_table(rows, &failures, reps, compile_reps);
     }
     print_lto_summary(&results);
@@ -358,10 +395,25 @@ fn main() -> ExitCode {
 fn print_table(rows: &[Row], failures: &[String], reps: usize, compile_reps: usize) {
     println!(
         "{:<16} {:>9} {:>9} {:>7} {:>7} {:>7} | {:>9} {:>9} {:>6} | {:>8} {:>8} {:>6} | {:>7} {:>7} {:>6}",
-        "program", "run ours", "built-in", "min", "median", "wall", "code", "built-in", "ratio", "file", "built-in", "ratio", "compile", "built-in", "ratio"
+        "program",
+        "run ours",
+        "built-in",
+        "min",
+        "median",
+        "wall",
+        "code",
+        "built-in",
+        "ratio",
+        "file",
+        "built-in",
+        "ratio",
+        "compile",
+        "built-in",
+        "ratio"
     );
     for r in rows {
-        let flag = if failures.iter().any(|f| f.starts_with(&format!("{} [", r.name))) { "  OUTPUT MISMATCH" } else { "" };
+        let flag =
+            if failures.iter().any(|f| f.starts_with(&format!("{} [", r.name))) { "  OUTPUT MISMATCH" } else { "" };
         println!(
             "{:<16} {:>8.3}s {:>8.3}s {:>7.3} {:>7.3} {:>7.3} | {:>9} {:>9} {:>6.3} | {:>7}K {:>7}K {:>6.3} | {:>6.3}s {:>7.3}s {:>6.3}{flag}",
             r.name,
@@ -384,13 +436,34 @@ fn print_table(rows: &[Row], failures: &[String], reps: usize, compile_reps: usi
     let gm = |f: fn(&Row) -> f64| geomean(&rows.iter().map(f).collect::<Vec<_>>());
     println!(
         "{:<16} {:>9} {:>9} {:>7.3} {:>7.3} {:>7.3} | {:>9} {:>9} {:>6.3} | {:>8} {:>8} {:>6.3} | {:>7} {:>7} {:>6.3}",
-        "geomean", "", "", gm(Row::run_ratio_min), gm(Row::run_ratio_median), gm(Row::run_ratio_wall_min), "", "", gm(Row::code_ratio), "", "", gm(Row::file_ratio), "", "", gm(Row::compile_ratio)
+        "geomean",
+        "",
+        "",
+        gm(Row::run_ratio_min),
+        gm(Row::run_ratio_median),
+        gm(Row::run_ratio_wall_min),
+        "",
+        "",
+        gm(Row::code_ratio),
+        "",
+        "",
+        gm(Row::file_ratio),
+        "",
+        "",
+        gm(Row::compile_ratio)
     );
     println!();
-    println!("run time: CPU time (user+sys) of the minimum of {reps} interleaved runs; ratios ours/built-in of that minimum,");
+    println!(
+        "run time: CPU time (user+sys) of the minimum of {reps} interleaved runs; ratios ours/built-in of that minimum,"
+    );
     println!("  of the median CPU time, and of the minimum wall-clock time (which also counts waiting for a core)");
-    println!("compile time: CPU time of rustc and the linker, minimum of {compile_reps}; wall-clock geomean ratio {:.3}", gm(Row::compile_ratio_wall));
-    println!("code: bytes of .text from the program's own codegen units (from a link map); file: whole unstripped binary, mostly std");
+    println!(
+        "compile time: CPU time of rustc and the linker, minimum of {compile_reps}; wall-clock geomean ratio {:.3}",
+        gm(Row::compile_ratio_wall)
+    );
+    println!(
+        "code: bytes of .text from the program's own codegen units (from a link map); file: whole unstripped binary, mostly std"
+    );
     println!(
         "issue 4 goal: run-time geomean <= 1.02: {} ({:.3}); size ratio <= 1.05: {} (code {:.3}, file {:.3})",
         if gm(Row::run_ratio_min) <= 1.02 { "met" } else { "NOT met" },
@@ -417,7 +490,10 @@ fn debug_sections_size(llvm_size: &Path, object: &Path) -> u64 {
 fn print_debuginfo_table(root: &Path, out_dir: &Path, names: &[String], ours: &str, compile_reps: usize) {
     let llvm_size = support::sysroot(root).join("lib/rustlib/x86_64-unknown-linux-gnu/bin/llvm-size");
     println!("\n== debug builds: -Copt-level=0 -g (cargo's dev profile), --emit=link,obj");
-    println!("{:<16} {:>9} {:>9} {:>7}   {:>10} {:>10} {:>7}", "program", "compile", "built-in", "ratio", ".debug_*", "built-in", "ratio");
+    println!(
+        "{:<16} {:>9} {:>9} {:>7}   {:>10} {:>10} {:>7}",
+        "program", "compile", "built-in", "ratio", ".debug_*", "built-in", "ratio"
+    );
     let (mut compile_ratios, mut size_ratios) = (Vec::new(), Vec::new());
     for name in names {
         let source = format!("bench-programs/{name}.rs");
@@ -427,10 +503,24 @@ fn print_debuginfo_table(root: &Path, out_dir: &Path, names: &[String], ours: &s
             let m = measure(
                 Command::new("rustc")
                     .current_dir(root)
-                    .args(["--edition", "2021", "-Copt-level=0", "-g", "--emit=link,obj", &backends[side], &source, "-o"])
+                    .args([
+                        "--edition",
+                        "2021",
+                        "-Copt-level=0",
+                        "-g",
+                        "--emit=link,obj",
+                        &backends[side],
+                        &source,
+                        "-o",
+                    ])
                     .arg(&outputs[side]),
             );
-            assert!(m.output.status.success(), "{name}: rustc -g with {} failed:\n{}", backends[side], String::from_utf8_lossy(&m.output.stderr));
+            assert!(
+                m.output.status.success(),
+                "{name}: rustc -g with {} failed:\n{}",
+                backends[side],
+                String::from_utf8_lossy(&m.output.stderr)
+            );
             m.cpu.as_secs_f64()
         };
         let mut times = [Vec::new(), Vec::new()];
@@ -501,7 +591,10 @@ fn print_lto_summary(results: &[(&str, Vec<Row>)]) {
         let worst = rows.iter().map(Row::run_ratio_min).fold(0.0, f64::max);
         let compile = geomean(&rows.iter().map(Row::compile_ratio).collect::<Vec<_>>());
         let run_goal = if *mode == "default" {
-            format!("run geomean <= 1.00 and every program <= 1.03: {} ({run:.3}, worst {worst:.3})", verdict(run <= 1.0 && worst <= 1.03))
+            format!(
+                "run geomean <= 1.00 and every program <= 1.03: {} ({run:.3}, worst {worst:.3})",
+                verdict(run <= 1.0 && worst <= 1.03)
+            )
         } else {
             format!("run geomean <= 1.02: {} ({run:.3})", verdict(run <= 1.02))
         };

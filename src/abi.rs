@@ -10,16 +10,16 @@
 use std::cmp;
 
 use rustc_abi::{
-    ArmCall, BackendRepr, CanonAbi, HasDataLayout, InterruptKind, Primitive, Reg, RegKind, Scalar,
-    Size, WrappingRange, X86Call,
+    ArmCall, BackendRepr, CanonAbi, HasDataLayout, InterruptKind, Primitive, Reg, RegKind, Scalar, Size, WrappingRange,
+    X86Call,
 };
 use rustc_codegen_ssa::MemFlags;
 use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
 use rustc_codegen_ssa::mir::place::{PlaceRef, PlaceValue};
 use rustc_codegen_ssa::traits::*;
+use rustc_middle::bug;
 use rustc_middle::ty::layout::LayoutOf;
 use rustc_middle::ty::{self, Instance, Ty};
-use rustc_middle::bug;
 use rustc_session::Session;
 use rustc_session::config::OptLevel;
 use rustc_target::callconv::{ArgAbi, ArgAttribute, ArgAttributes, ArgExtension, CastTarget, FnAbi, PassMode};
@@ -50,11 +50,8 @@ const OPTIMIZATION_ATTRIBUTES: [(ArgAttribute, &str); 5] = [
 /// in bits 0..4. Components: address-is-null = 1, address = 2|1, read-provenance = 4.
 /// The flags nest (`CapturesNone` ⊃ `CapturesAddress` ⊃ `CapturesReadOnly`), so the first
 /// one that matches is the strongest.
-const CAPTURES_ATTRIBUTES: [(ArgAttribute, u64); 3] = [
-    (ArgAttribute::CapturesNone, 0x00),
-    (ArgAttribute::CapturesAddress, 0x33),
-    (ArgAttribute::CapturesReadOnly, 0x77),
-];
+const CAPTURES_ATTRIBUTES: [(ArgAttribute, u64); 3] =
+    [(ArgAttribute::CapturesNone, 0x00), (ArgAttribute::CapturesAddress, 0x33), (ArgAttribute::CapturesReadOnly, 0x77)];
 
 fn is_optimizing(cx: &CodegenCx<'_, '_>) -> bool {
     cx.tcx.sess.opts.optimize != OptLevel::No
@@ -426,7 +423,8 @@ impl<'ll, 'tcx> FnAbiLlvmExt<'ll, 'tcx> for FnAbi<'tcx, Ty<'tcx>> {
         let cx = bx.cx;
         llvm::add_callsite_attrs(callsite, AttributePlace::Function, &fn_level_attrs(self, cx));
 
-        let apply = |place: AttributePlace, attrs: &[LLVMAttributeRef]| llvm::add_callsite_attrs(callsite, place, attrs);
+        let apply =
+            |place: AttributePlace, attrs: &[LLVMAttributeRef]| llvm::add_callsite_attrs(callsite, place, attrs);
         let mut i = 0;
         let mut next_param = |attrs: &ArgAttributes| {
             apply(AttributePlace::Argument(i), &arg_attrs(attrs, cx));
@@ -537,7 +535,11 @@ fn apply_element_type_attr<'ll, 'tcx>(fn_abi: &FnAbi<'tcx, Ty<'tcx>>, cx: &Codeg
     let Some(arg) = fn_abi.args.get(index) else { return };
     let pointee_ty = arg.layout.ty.builtin_deref(true).expect("elementtype argument must be a pointer");
     let elem = cx.layout_of(pointee_ty).llvm_type(cx);
-    llvm::add_callsite_attrs(callsite, AttributePlace::Argument(index as u32), &[llvm::type_attr(cx.llcx, "elementtype", elem)]);
+    llvm::add_callsite_attrs(
+        callsite,
+        AttributePlace::Argument(index as u32),
+        &[llvm::type_attr(cx.llcx, "elementtype", elem)],
+    );
 }
 
 /// The LLVM calling convention for an ABI, as cg_llvm chooses it. ABIs of targets other than

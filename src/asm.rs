@@ -22,8 +22,7 @@ use rustc_middle::ty::Instance;
 use rustc_middle::ty::layout::TyAndLayout;
 use rustc_span::{Pos, Span};
 use rustc_target::asm::{
-    InlineAsmArch, InlineAsmReg, InlineAsmRegClass, InlineAsmRegOrRegClass, X86InlineAsmReg,
-    X86InlineAsmRegClass,
+    InlineAsmArch, InlineAsmReg, InlineAsmRegClass, InlineAsmRegOrRegClass, X86InlineAsmReg, X86InlineAsmRegClass,
 };
 
 use crate::builder::{Builder, Funclet};
@@ -354,10 +353,7 @@ fn x86_class(cx: &CodegenCx<'_, '_>, span: Span, class: InlineAsmRegClass) -> X8
         InlineAsmRegClass::X86(class) => class,
         other => cx.tcx.dcx().span_fatal(
             span,
-            format!(
-                "inline assembly register class `{}` is not supported by rustc_codegen_inkwell",
-                other.name()
-            ),
+            format!("inline assembly register class `{}` is not supported by rustc_codegen_inkwell", other.name()),
         ),
     }
 }
@@ -366,10 +362,7 @@ fn x86_class(cx: &CodegenCx<'_, '_>, span: Span, class: InlineAsmRegClass) -> X8
 /// types is available without a target feature or with one the function enables.
 fn class_usable(cx: &CodegenCx<'_, '_>, class: InlineAsmRegClass, arch: InlineAsmArch, instance: Instance<'_>) -> bool {
     let enabled = cx.tcx.asm_target_features(instance.def_id());
-    class
-        .supported_types(arch, true)
-        .iter()
-        .any(|&(_, feature)| feature.is_none_or(|f| enabled.contains(&f)))
+    class.supported_types(arch, true).iter().any(|&(_, feature)| feature.is_none_or(|f| enabled.contains(&f)))
 }
 
 /// The LLVM constraint naming a register class or one register (without the `=`/`~` prefix).
@@ -404,10 +397,10 @@ fn reg_constraint(
             // Any of the 32 vector registers of AVX-512.
             zmm_reg => "v",
             kreg => "^Yk",
-            class @ (x87_reg | mmx_reg | kreg0 | tmm_reg) => cx.tcx.dcx().span_fatal(
-                span,
-                format!("register class `{}` can only be used as a clobber", class.name()),
-            ),
+            class @ (x87_reg | mmx_reg | kreg0 | tmm_reg) => cx
+                .tcx
+                .dcx()
+                .span_fatal(span, format!("register class `{}` can only be used as a clobber", class.name())),
         }
         .to_owned(),
     }
@@ -479,7 +472,10 @@ enum Fixup {
     None,
     /// Pass as `<count x elem>` of this many bits per element instead (same size, bitcast);
     /// `count == 1` means the plain integer.
-    Bitcast { elem: Primitive, count: u64 },
+    Bitcast {
+        elem: Primitive,
+        count: u64,
+    },
     /// A lone f16 in a vector register: the low lane of an `<8 x f16>`, passed as `<8 x i16>`.
     F16InVector,
 }
@@ -608,9 +604,7 @@ impl<'tcx> AsmCodegenMethods<'tcx> for CodegenCx<'_, 'tcx> {
                     match operands[operand_idx] {
                         GlobalAsmOperandRef::Const { ref string } => asm.push_str(string),
                         GlobalAsmOperandRef::SymFn { instance } => asm.push_str(&symbol(self.get_fn(instance))),
-                        GlobalAsmOperandRef::SymStatic { def_id } => {
-                            asm.push_str(&symbol(self.get_static(def_id)))
-                        }
+                        GlobalAsmOperandRef::SymStatic { def_id } => asm.push_str(&symbol(self.get_static(def_id))),
                     }
                 }
             }

@@ -69,9 +69,14 @@ fn frame_pointer_attr(tcx: TyCtxt<'_>, llcx: &Context) -> Option<LLVMAttributeRe
 /// `"target-features"`: the session's features, then the function's own `#[target_feature]`s.
 pub fn apply_target_features(tcx: TyCtxt<'_>, llcx: &Context, llfn: &Value, function_features: &[String]) {
     let global = tcx.global_backend_features(());
-    let all: Vec<&str> = global.iter().map(String::as_str).chain(function_features.iter().map(String::as_str)).collect();
+    let all: Vec<&str> =
+        global.iter().map(String::as_str).chain(function_features.iter().map(String::as_str)).collect();
     if !all.is_empty() {
-        llvm::add_fn_attrs(llfn, AttributePlace::Function, &[llvm::string_attr(llcx, "target-features", &all.join(","))]);
+        llvm::add_fn_attrs(
+            llfn,
+            AttributePlace::Function,
+            &[llvm::string_attr(llcx, "target-features", &all.join(","))],
+        );
     }
 }
 
@@ -204,7 +209,8 @@ pub fn from_fn_attrs<'tcx>(
     if fn_attrs.flags.intersects(CodegenFnAttrFlags::ALLOCATOR | CodegenFnAttrFlags::ALLOCATOR_ZEROED) {
         to_add.push(family());
         if let Some(instance) = instance
-            && let Some(name) = rustc_hir::find_attr!(tcx, instance.def_id(), RustcAllocatorZeroedVariant { name } => name)
+            && let Some(name) =
+                rustc_hir::find_attr!(tcx, instance.def_id(), RustcAllocatorZeroedVariant { name } => name)
         {
             to_add.push(llvm::string_attr(llcx, "alloc-variant-zeroed", &mangle_internal_symbol(tcx, name.as_str())));
         }
@@ -235,9 +241,9 @@ pub fn from_fn_attrs<'tcx>(
         llvm::set_alignment(llfn, align.bytes());
     }
     // `#[patchable_function_entry]` overrides `-Zpatchable-function-entry` as a whole.
-    let patchable = fn_attrs.patchable_function_entry.unwrap_or_else(|| {
-        PatchableFunctionEntry::from_config(sess.opts.unstable_opts.patchable_function_entry)
-    });
+    let patchable = fn_attrs
+        .patchable_function_entry
+        .unwrap_or_else(|| PatchableFunctionEntry::from_config(sess.opts.unstable_opts.patchable_function_entry));
     if patchable.entry() > 0 {
         to_add.push(llvm::string_attr(llcx, "patchable-function-entry", &patchable.entry().to_string()));
     }

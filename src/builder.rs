@@ -19,16 +19,13 @@ use std::ops::Deref;
 
 use rustc_abi::{self as abi, Align, HasDataLayout, Size, TargetDataLayout, WrappingRange};
 use rustc_codegen_ssa::MemFlags;
-use rustc_codegen_ssa::common::{
-    AtomicRmwBinOp, IntPredicate, RealPredicate, SynchronizationScope, TypeKind,
-};
+use rustc_codegen_ssa::common::{AtomicRmwBinOp, IntPredicate, RealPredicate, SynchronizationScope, TypeKind};
 use rustc_codegen_ssa::mir::operand::OperandRef;
 use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::*;
 use rustc_middle::middle::codegen_fn_attrs::CodegenFnAttrs;
 use rustc_middle::ty::layout::{
-    FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError,
-    LayoutOfHelpers, TyAndLayout,
+    FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError, LayoutOfHelpers, TyAndLayout,
 };
 use rustc_middle::ty::{self, AtomicOrdering, Instance, Ty, TyCtxt};
 use rustc_session::config::OptLevel;
@@ -139,7 +136,6 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         let mut b = bb.raw();
         unsafe { llvm::LLVMAddIncoming(phi.raw(), &mut v, &mut b, 1) }
     }
-
 }
 
 fn is_instruction(v: &Value) -> bool {
@@ -373,9 +369,7 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
         else_llbb: &'ll BasicBlock,
         cases: impl ExactSizeIterator<Item = (u128, &'ll BasicBlock)>,
     ) {
-        let switch = unsafe {
-            llvm::LLVMBuildSwitch(self.llbuilder, v.raw(), else_llbb.raw(), cases.len() as u32)
-        };
+        let switch = unsafe { llvm::LLVMBuildSwitch(self.llbuilder, v.raw(), else_llbb.raw(), cases.len() as u32) };
         let ty = self.val_ty(v);
         for (on_val, dest) in cases {
             let on_val = self.const_uint_big(ty, on_val);
@@ -399,16 +393,13 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
         let hot = self.cx.value_as_md(self.const_u32(2000));
         let weight = |is_cold: bool| if is_cold { cold } else { hot };
         let tag = "branch_weights";
-        let tag = llvm::metadata(unsafe {
-            llvm::LLVMMDStringInContext2(self.cx.llcx.raw(), tag.as_ptr().cast(), tag.len())
-        });
+        let tag =
+            llvm::metadata(unsafe { llvm::LLVMMDStringInContext2(self.cx.llcx.raw(), tag.as_ptr().cast(), tag.len()) });
         let mut mds = Vec::with_capacity(cases.len() + 2);
         mds.push(tag);
         mds.push(weight(else_is_cold));
 
-        let switch = unsafe {
-            llvm::LLVMBuildSwitch(self.llbuilder, v.raw(), else_llbb.raw(), cases.len() as u32)
-        };
+        let switch = unsafe { llvm::LLVMBuildSwitch(self.llbuilder, v.raw(), else_llbb.raw(), cases.len() as u32) };
         let ty = self.val_ty(v);
         for (on_val, dest, is_cold) in cases {
             let on_val = self.const_uint_big(ty, on_val);
@@ -761,9 +752,7 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
 
     fn insert_value(&mut self, agg_val: &'ll Value, elt: &'ll Value, idx: u64) -> &'ll Value {
         let idx = u32::try_from(idx).expect("insert_value index overflows u32");
-        llvm::value(unsafe {
-            llvm::LLVMBuildInsertValue(self.llbuilder, agg_val.raw(), elt.raw(), idx, llvm::UNNAMED)
-        })
+        llvm::value(unsafe { llvm::LLVMBuildInsertValue(self.llbuilder, agg_val.raw(), elt.raw(), idx, llvm::UNNAMED) })
     }
 
     fn set_personality_fn(&mut self, personality: &'ll Value) {

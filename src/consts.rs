@@ -190,12 +190,7 @@ impl<'ll, 'tcx> ConstCodegenMethods for CodegenCx<'ll, 'tcx> {
     fn const_struct(&self, elts: &[&'ll Value], packed: bool) -> &'ll Value {
         let mut raw: Vec<_> = elts.iter().map(|v| v.raw()).collect();
         llvm::value(unsafe {
-            llvm::LLVMConstStructInContext(
-                self.llcx.raw(),
-                raw.as_mut_ptr(),
-                raw.len() as u32,
-                llvm::to_bool(packed),
-            )
+            llvm::LLVMConstStructInContext(self.llcx.raw(), raw.as_mut_ptr(), raw.len() as u32, llvm::to_bool(packed))
         })
     }
 
@@ -243,13 +238,8 @@ impl<'ll, 'tcx> ConstCodegenMethods for CodegenCx<'ll, 'tcx> {
                     }
                     GlobalAlloc::Function { instance } => self.get_fn_addr(instance),
                     GlobalAlloc::VTable(ty, dyn_ty) => {
-                        let principal = dyn_ty
-                            .principal()
-                            .map(|p| self.tcx.instantiate_bound_regions_with_erased(p));
-                        let alloc = self
-                            .tcx
-                            .global_alloc(self.tcx.vtable_allocation((ty, principal)))
-                            .unwrap_memory();
+                        let principal = dyn_ty.principal().map(|p| self.tcx.instantiate_bound_regions_with_erased(p));
+                        let alloc = self.tcx.global_alloc(self.tcx.vtable_allocation((ty, principal))).unwrap_memory();
                         let init = const_alloc_to_llvm(self, alloc, false);
                         self.static_addr_of_const(init, alloc.inner().align, None)
                     }
@@ -284,8 +274,6 @@ impl<'ll, 'tcx> ConstCodegenMethods for CodegenCx<'ll, 'tcx> {
             return base;
         }
         let mut idx = [self.const_usize(offset.bytes()).raw()];
-        llvm::value(unsafe {
-            llvm::LLVMConstInBoundsGEP2(self.type_i8().raw(), base.raw(), idx.as_mut_ptr(), 1)
-        })
+        llvm::value(unsafe { llvm::LLVMConstInBoundsGEP2(self.type_i8().raw(), base.raw(), idx.as_mut_ptr(), 1) })
     }
 }

@@ -10,14 +10,12 @@ use rustc_data_structures::fx::FxHashMap;
 use rustc_middle::bug;
 use rustc_middle::mono::CodegenUnit;
 use rustc_middle::ty::layout::{
-    FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError,
-    LayoutOfHelpers,
+    FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError, LayoutOfHelpers,
 };
 use rustc_middle::ty::{self, Instance, Ty, TyCtxt};
 use rustc_session::Session;
 use rustc_session::config::{CFProtection, CrateType, FunctionReturn, Lto};
-use rustc_span::Spanned;
-use rustc_span::{DUMMY_SP, Span};
+use rustc_span::{DUMMY_SP, Span, Spanned};
 use rustc_target::spec::{CodeModel, HasTargetSpec, RelocModel, Target, TlsModel};
 
 use crate::llvm::{self, AsRaw, BasicBlock, Metadata, Type, Value};
@@ -90,7 +88,11 @@ pub fn create_module<'ll>(tcx: TyCtxt<'_>, llcx: &'ll llvm::Context, name: &str)
         unsafe {
             let md = llvm::LLVMMDStringInContext2(llcx.raw(), ident.as_ptr().cast(), ident.len());
             let node = llvm::LLVMMDNodeInContext2(llcx.raw(), [md].as_mut_ptr(), 1);
-            llvm::LLVMAddNamedMetadataOperand(llmod.raw(), c"llvm.ident".as_ptr(), llvm::LLVMMetadataAsValue(llcx.raw(), node));
+            llvm::LLVMAddNamedMetadataOperand(
+                llmod.raw(),
+                c"llvm.ident".as_ptr(),
+                llvm::LLVMMetadataAsValue(llcx.raw(), node),
+            );
         }
     }
     llmod
@@ -193,9 +195,8 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         llcx: &'ll llvm::Context,
         llmod: &'ll llvm::Module,
     ) -> Self {
-        let isize_ty = llvm::ty(unsafe {
-            llvm::LLVMIntTypeInContext(llcx.raw(), tcx.data_layout.pointer_size().bits() as u32)
-        });
+        let isize_ty =
+            llvm::ty(unsafe { llvm::LLVMIntTypeInContext(llcx.raw(), tcx.data_layout.pointer_size().bits() as u32) });
         CodegenCx {
             tcx,
             codegen_unit,
@@ -360,13 +361,9 @@ impl<'ll, 'tcx> MiscCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
         }
         let tcx = self.tcx;
         let llfn = match tcx.lang_items().eh_personality() {
-            Some(def_id) => self.get_fn_addr(Instance::expect_resolve(
-                tcx,
-                self.typing_env(),
-                def_id,
-                ty::List::empty(),
-                DUMMY_SP,
-            )),
+            Some(def_id) => {
+                self.get_fn_addr(Instance::expect_resolve(tcx, self.typing_env(), def_id, ty::List::empty(), DUMMY_SP))
+            }
             None => {
                 let name = "rust_eh_personality";
                 match self.get_declared_value(name) {

@@ -2,10 +2,10 @@
 //!
 //! A name is looked up among functions, globals and aliases alike: a symbol is one thing.
 
-use rustc_target::spec::SymbolVisibility;
 use rustc_middle::ty::{Instance, Ty};
 use rustc_session::Session;
 use rustc_target::callconv::FnAbi;
+use rustc_target::spec::SymbolVisibility;
 
 use crate::abi::FnAbiLlvmExt;
 use crate::context::CodegenCx;
@@ -24,13 +24,7 @@ pub fn default_visibility(sess: &Session) -> llvm::LLVMVisibility {
 impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     /// Declares (or returns the existing) function `name` of type `fn_type` with calling
     /// convention `cconv`, plus the attributes every function of ours carries.
-    fn declare_raw_fn(
-        &self,
-        name: &str,
-        cconv: u32,
-        unnamed: llvm::LLVMUnnamedAddr,
-        fn_type: &'ll Type,
-    ) -> &'ll Value {
+    fn declare_raw_fn(&self, name: &str, cconv: u32, unnamed: llvm::LLVMUnnamedAddr, fn_type: &'ll Type) -> &'ll Value {
         if let Some(f) = self.get_declared_value(name) {
             return f;
         }

@@ -21,9 +21,15 @@ pub fn configure(sess: &Session) {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         check_with_builtin_backend(sess);
-        let user: Vec<&str> =
-            sess.target.llvm_args.iter().map(|s| s.as_ref()).chain(sess.opts.cg.llvm_args.iter().map(|s| s.as_str())).collect();
-        let name_of = |arg: &str| arg.trim().split(|c: char| c == '=' || c.is_whitespace()).next().unwrap_or("").to_owned();
+        let user: Vec<&str> = sess
+            .target
+            .llvm_args
+            .iter()
+            .map(|s| s.as_ref())
+            .chain(sess.opts.cg.llvm_args.iter().map(|s| s.as_str()))
+            .collect();
+        let name_of =
+            |arg: &str| arg.trim().split(|c: char| c == '=' || c.is_whitespace()).next().unwrap_or("").to_owned();
         let user_names: Vec<String> = user.iter().map(|a| name_of(a)).collect();
 
         let mut args: Vec<String> = vec![PROGRAM_NAME.into()];
@@ -61,7 +67,8 @@ pub fn configure(sess: &Session) {
         // ignoring the pass builder options; rustc enables loop vectorization only at -O2/-O3
         // and SLP only at -O3, so turn off what rustc would not run.
         let level = sess.opts.optimize;
-        let vectorize_loops = !sess.opts.cg.no_vectorize_loops && matches!(level, OptLevel::More | OptLevel::Aggressive);
+        let vectorize_loops =
+            !sess.opts.cg.no_vectorize_loops && matches!(level, OptLevel::More | OptLevel::Aggressive);
         let vectorize_slp = !sess.opts.cg.no_vectorize_slp && level == OptLevel::Aggressive;
         if !vectorize_loops {
             add_default("-vectorize-loops=false");
@@ -80,7 +87,8 @@ pub fn configure(sess: &Session) {
         // use-after-scope and recovers when asked to.
         if sess.sanitizers().intersects(SanitizerSet::ADDRESS | SanitizerSet::KERNELADDRESS) {
             add_default("-asan-use-after-scope=true");
-            if sess.opts.unstable_opts.sanitizer_recover.intersects(SanitizerSet::ADDRESS | SanitizerSet::KERNELADDRESS) {
+            if sess.opts.unstable_opts.sanitizer_recover.intersects(SanitizerSet::ADDRESS | SanitizerSet::KERNELADDRESS)
+            {
                 add_default("-asan-recover=true");
             }
         }
@@ -125,7 +133,8 @@ fn check_with_builtin_backend(sess: &Session) {
             // LLVM names the program as the built-in backend does; each line is one complaint.
             let stderr = String::from_utf8_lossy(&output.stderr);
             let mut lines = stderr.lines().map(|l| l.trim_start_matches(PROGRAM_NAME).trim_start_matches(':').trim());
-            let mut diag = sess.dcx().struct_fatal(format!("-Cllvm-args: {}", lines.next().unwrap_or("rejected by LLVM")));
+            let mut diag =
+                sess.dcx().struct_fatal(format!("-Cllvm-args: {}", lines.next().unwrap_or("rejected by LLVM")));
             for line in lines.filter(|l| !l.is_empty()) {
                 diag = diag.with_note(line.to_owned());
             }

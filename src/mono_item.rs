@@ -37,9 +37,8 @@ impl<'tcx> PreDefineCodegenMethods<'tcx> for CodegenCx<'_, 'tcx> {
         for &(alias, alias_linkage, alias_visibility) in &attrs.foreign_item_symbol_aliases {
             let alias_instance = Instance::mono(self.tcx, alias);
             let name = llvm::cstr(self.tcx.symbol_name(alias_instance).name);
-            let lla = llvm::value(unsafe {
-                llvm::LLVMAddAlias2(self.llmod.raw(), llty.raw(), 0, g.raw(), name.as_ptr())
-            });
+            let lla =
+                llvm::value(unsafe { llvm::LLVMAddAlias2(self.llmod.raw(), llty.raw(), 0, g.raw(), name.as_ptr()) });
             llvm::set_linkage(lla, linkage_to_llvm(alias_linkage));
             llvm::set_visibility(lla, visibility_to_llvm(alias_visibility));
             self.instances.borrow_mut().insert(alias_instance, lla);

@@ -40,7 +40,9 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     }
     fn func_type(&self, args: &[&'ll Type], ret: &'ll Type, variadic: bool) -> &'ll Type {
         let mut raw: Vec<_> = args.iter().map(|t| t.raw()).collect();
-        llvm::ty(unsafe { llvm::LLVMFunctionType(ret.raw(), raw.as_mut_ptr(), raw.len() as u32, llvm::to_bool(variadic)) })
+        llvm::ty(unsafe {
+            llvm::LLVMFunctionType(ret.raw(), raw.as_mut_ptr(), raw.len() as u32, llvm::to_bool(variadic))
+        })
     }
 }
 

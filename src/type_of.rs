@@ -46,8 +46,7 @@ fn uncached_llvm_type<'ll, 'tcx>(
             return cx.type_vector(element, count);
         }
         BackendRepr::SimdScalableVector { element, count, number_of_vectors } => {
-            let element =
-                if element.is_bool() { cx.type_i1() } else { layout.scalar_llvm_type_at(cx, element) };
+            let element = if element.is_bool() { cx.type_i1() } else { layout.scalar_llvm_type_at(cx, element) };
             let vector = llvm::ty(unsafe { llvm::LLVMScalableVectorType(element.raw(), count as u32) });
             return match number_of_vectors.0 {
                 1 => vector,
@@ -185,12 +184,8 @@ pub trait LayoutLlvmExt<'tcx> {
     /// and a scalar pair is a bare two-field struct.
     fn immediate_llvm_type<'ll>(&self, cx: &CodegenCx<'ll, 'tcx>) -> &'ll Type;
     fn scalar_llvm_type_at<'ll>(&self, cx: &CodegenCx<'ll, 'tcx>, scalar: Scalar) -> &'ll Type;
-    fn scalar_pair_element_llvm_type<'ll>(
-        &self,
-        cx: &CodegenCx<'ll, 'tcx>,
-        index: usize,
-        immediate: bool,
-    ) -> &'ll Type;
+    fn scalar_pair_element_llvm_type<'ll>(&self, cx: &CodegenCx<'ll, 'tcx>, index: usize, immediate: bool)
+    -> &'ll Type;
 }
 
 impl<'tcx> LayoutLlvmExt<'tcx> for TyAndLayout<'tcx> {
@@ -288,7 +283,6 @@ impl<'tcx> LayoutLlvmExt<'tcx> for TyAndLayout<'tcx> {
         }
         self.scalar_llvm_type_at(cx, scalar)
     }
-
 }
 
 impl<'ll, 'tcx> LayoutTypeCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {

@@ -52,11 +52,17 @@ pub fn check_session(sess: &Session) {
 
     // What only LLVM's C++ API reaches: target options, remark and timer streams, plugins.
     let refuse_with = |what: &str, help: &str| {
-        sess.dcx().struct_err(format!("{what} is not yet supported by rustc_codegen_inkwell")).with_help(help.to_owned()).emit();
+        sess.dcx()
+            .struct_err(format!("{what} is not yet supported by rustc_codegen_inkwell"))
+            .with_help(help.to_owned())
+            .emit();
     };
     let opts = &sess.opts.unstable_opts;
     if !matches!(&sess.opts.cg.remark, Passes::Some(passes) if passes.is_empty()) {
-        refuse_with("LLVM optimization remarks (-Cremark)", "drop `-Cremark`, or use `-Zcodegen-backend=llvm` to see remarks");
+        refuse_with(
+            "LLVM optimization remarks (-Cremark)",
+            "drop `-Cremark`, or use `-Zcodegen-backend=llvm` to see remarks",
+        );
     }
     if opts.emit_stack_sizes {
         refuse_with("`.stack_sizes` sections (-Zemit-stack-sizes)", "drop `-Zemit-stack-sizes`");

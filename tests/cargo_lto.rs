@@ -21,7 +21,13 @@ const MODES: [(&str, &[&str], Option<&str>); 5] = [
     ("test", &["test"], None),
 ];
 
-fn build_and_run(project: &Path, target: &Path, backend: &str, args: &[&str], lto: Option<&str>) -> Result<String, String> {
+fn build_and_run(
+    project: &Path,
+    target: &Path,
+    backend: &str,
+    args: &[&str],
+    lto: Option<&str>,
+) -> Result<String, String> {
     let mut cmd = Command::new("cargo");
     cmd.current_dir(project)
         .args(args)
@@ -38,8 +44,15 @@ fn build_and_run(project: &Path, target: &Path, backend: &str, args: &[&str], lt
     let out = cmd.output().map_err(|e| format!("run cargo: {e}"))?;
     if args[0] == "test" {
         // The test harness's report, without its timing.
-        let report = String::from_utf8_lossy(&out.stdout).lines().map(|l| l.split("; finished in").next().unwrap_or(l).to_owned() + "\n").collect();
-        return if out.status.success() { Ok(report) } else { Err(format!("cargo test failed:\n{report}{}", String::from_utf8_lossy(&out.stderr))) };
+        let report = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| l.split("; finished in").next().unwrap_or(l).to_owned() + "\n")
+            .collect();
+        return if out.status.success() {
+            Ok(report)
+        } else {
+            Err(format!("cargo test failed:\n{report}{}", String::from_utf8_lossy(&out.stderr)))
+        };
     }
     if !out.status.success() {
         return Err(format!("cargo build failed:\n{}", String::from_utf8_lossy(&out.stderr)));
@@ -63,15 +76,16 @@ fn main() {
     let (mut passed, mut failed) = (0, 0);
     for (mode, args, lto) in MODES {
         let result = (|| {
-            let builtin =
-                build_and_run(&project, &work.join("builtin"), "llvm", args, lto).map_err(|e| format!("built-in: {e}"))?;
+            let builtin = build_and_run(&project, &work.join("builtin"), "llvm", args, lto)
+                .map_err(|e| format!("built-in: {e}"))?;
             if args[0] == "test" && !builtin.contains("test result: ok. 3 passed") {
                 return Err(format!("the built-in backend's tests reported\n{builtin}"));
             }
             if args[0] != "test" && builtin != expected {
                 return Err(format!("the built-in backend's program printed\n{builtin}expected\n{expected}"));
             }
-            let ours_out = build_and_run(&project, &work.join("ours"), &ours, args, lto).map_err(|e| format!("ours: {e}"))?;
+            let ours_out =
+                build_and_run(&project, &work.join("ours"), &ours, args, lto).map_err(|e| format!("ours: {e}"))?;
             if ours_out != builtin {
                 return Err(format!("ours printed\n{ours_out}the built-in backend's\n{builtin}"));
             }

@@ -54,7 +54,12 @@ fn first_difference(a: &str, b: &str) -> Option<String> {
     if i == la.len() && i == lb.len() {
         return None;
     }
-    Some(format!("line {}: ours `{}`, built-in `{}`", i + 1, la.get(i).unwrap_or(&"<end>"), lb.get(i).unwrap_or(&"<end>")))
+    Some(format!(
+        "line {}: ours `{}`, built-in `{}`",
+        i + 1,
+        la.get(i).unwrap_or(&"<end>"),
+        lb.get(i).unwrap_or(&"<end>")
+    ))
 }
 
 /// The sections compared: DIEs, line table, location lists and ranges (DWARF 4 and 5 names).
@@ -111,7 +116,10 @@ fn check_verify(env: &Env, program: &str) -> Result<(), String> {
         errors.push(verify_errors(&exe)?);
     }
     if errors[0] > errors[1] {
-        return Err(format!("llvm-dwarfdump --verify: {} errors in ours, {} in the built-in backend's", errors[0], errors[1]));
+        return Err(format!(
+            "llvm-dwarfdump --verify: {} errors in ours, {} in the built-in backend's",
+            errors[0], errors[1]
+        ));
     }
     println!("     verify {program}: {} errors in ours, {} in the built-in backend's", errors[0], errors[1]);
     Ok(())
@@ -173,7 +181,11 @@ fn check_code(env: &Env, opt: &str, debuginfo: &str) -> Result<(), String> {
             let obj = env.out.join(format!("dbglib-O{opt}-{level}-{tag}.o"));
             let (opt_flag, dbg_flag) = (format!("-Copt-level={opt}"), format!("-Cdebuginfo={level}"));
             let (src, o) = (source.to_str().unwrap(), obj.to_str().unwrap());
-            rustc(env, backend, &["--edition=2021", "--crate-type=rlib", "--emit=obj", &opt_flag, &dbg_flag, src, "-o", o])?;
+            rustc(
+                env,
+                backend,
+                &["--edition=2021", "--crate-type=rlib", "--emit=obj", &opt_flag, &dbg_flag, src, "-o", o],
+            )?;
             let text = tool_output(Command::new(&env.objdump).args(["-d", "-r", "--no-show-raw-insn"]), &obj)?;
             disassembly.push(normalized_disassembly(&text));
         }
@@ -201,8 +213,12 @@ fn main() {
     let env = &Env { root, out, ours, objdump };
 
     let mut cases: Vec<support::Case<'_>> = Vec::new();
-    let mut dwarf = |program: &'static str, opt: &'static str, debuginfo: &'static str, extra: &'static [&'static str]| {
-        let name = format!("dwarf {program} O{opt} {debuginfo}{}", extra.iter().map(|e| format!(" {e}")).collect::<String>());
+    let mut dwarf = |program: &'static str,
+                     opt: &'static str,
+                     debuginfo: &'static str,
+                     extra: &'static [&'static str]| {
+        let name =
+            format!("dwarf {program} O{opt} {debuginfo}{}", extra.iter().map(|e| format!(" {e}")).collect::<String>());
         cases.push((name, Box::new(move || check_dwarf(env, program, opt, debuginfo, extra))));
     };
     for opt in ["0", "1", "3"] {

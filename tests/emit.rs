@@ -123,7 +123,12 @@ fn compile(t: &Tools, backend: Backend, dir: &Path, c: &Compile<'_>) -> Result<S
     let out = cmd.output().map_err(|e| format!("could not run rustc: {e}"))?;
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     if !out.status.success() {
-        return Err(format!("{} backend: rustc {} {} failed:\n{stderr}", backend.dir_name(), c.flags.join(" "), c.file));
+        return Err(format!(
+            "{} backend: rustc {} {} failed:\n{stderr}",
+            backend.dir_name(),
+            c.flags.join(" "),
+            c.file
+        ));
     }
     Ok(stderr)
 }
@@ -190,7 +195,11 @@ fn same_summary(t: &Tools, ours: &Path, builtin: &Path) -> Result<(), String> {
 
 /// LLVM's tools must accept each artifact ours wrote; objects must define what the built-in
 /// backend's objects of the same name define.
-fn check_artifacts(t: &Tools, ours: &BTreeMap<String, PathBuf>, builtin: &BTreeMap<String, PathBuf>) -> Result<(), String> {
+fn check_artifacts(
+    t: &Tools,
+    ours: &BTreeMap<String, PathBuf>,
+    builtin: &BTreeMap<String, PathBuf>,
+) -> Result<(), String> {
     let scratch = t.work.join("scratch.o");
     for (name, path) in ours {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -312,7 +321,8 @@ fn embed_bitcode(t: &Tools) -> Result<(), String> {
         flags: &["--crate-type=rlib", "-Cembed-bitcode=yes", "-Copt-level=3", "-Ccodegen-units=2"],
     };
     let (ours, builtin) = differential(t, "embed_bitcode", &lib)?;
-    let (ours_objs, builtin_objs) = (rlib_members(t, &ours, "libemitlib.rlib")?, rlib_members(t, &builtin, "libemitlib.rlib")?);
+    let (ours_objs, builtin_objs) =
+        (rlib_members(t, &ours, "libemitlib.rlib")?, rlib_members(t, &builtin, "libemitlib.rlib")?);
     if ours_objs.len() != 2 || !ours_objs.keys().eq(builtin_objs.keys()) {
         return Err(format!("rlib members: ours {:?}, built-in {:?}", ours_objs.keys(), builtin_objs.keys()));
     }
@@ -361,7 +371,8 @@ fn linker_plugin_lto(t: &Tools) -> Result<(), String> {
     let flags = ["--crate-type=rlib", "-Clinker-plugin-lto", "-Copt-level=2", "-Ccodegen-units=3"];
     let lib = Compile { file: "emitlib.rs", source: LIB, flags: &flags };
     let (ours, builtin) = differential(t, "linker_plugin_lto", &lib)?;
-    let (ours_objs, builtin_objs) = (rlib_members(t, &ours, "libemitlib.rlib")?, rlib_members(t, &builtin, "libemitlib.rlib")?);
+    let (ours_objs, builtin_objs) =
+        (rlib_members(t, &ours, "libemitlib.rlib")?, rlib_members(t, &builtin, "libemitlib.rlib")?);
     if ours_objs.is_empty() || !ours_objs.keys().eq(builtin_objs.keys()) {
         return Err(format!("rlib members: ours {:?}, built-in {:?}", ours_objs.keys(), builtin_objs.keys()));
     }
@@ -405,7 +416,11 @@ const EMIT_CASES: &[(&str, bool, &[&str])] = &[
     ("save_temps_all", false, &["-Csave-temps", "--emit=obj,asm,llvm-ir,llvm-bc,link", "-Ccodegen-units=4"]),
     // -Clto=off: at -O3 with several units rustc would otherwise choose crate-local ThinLTO,
     // which is not part of emission (and whose -Csave-temps files are LTO's).
-    ("save_temps_lib_o3", true, &["--crate-type=rlib", "-Csave-temps", "-Ccodegen-units=4", "-Copt-level=3", "-Clto=off"]),
+    (
+        "save_temps_lib_o3",
+        true,
+        &["--crate-type=rlib", "-Csave-temps", "-Ccodegen-units=4", "-Copt-level=3", "-Clto=off"],
+    ),
 ];
 
 fn main() {
@@ -434,7 +449,9 @@ fn main() {
                 let (ours, builtin) = differential(t, name, &Compile { file, source, flags })?;
                 let exe = flags.iter().any(|f| f.contains("link")) || !flags.iter().any(|f| f.starts_with("--emit"));
                 if exe && !lib {
-                    let exe_name = flags.iter().find_map(|f| f.strip_prefix("--emit=")?.split(',').find_map(|k| k.strip_prefix("link=")));
+                    let exe_name = flags
+                        .iter()
+                        .find_map(|f| f.strip_prefix("--emit=")?.split(',').find_map(|k| k.strip_prefix("link=")));
                     let exe_name = exe_name.unwrap_or("hello");
                     same_run_output(&ours.join(exe_name), &builtin.join(exe_name))?;
                 }

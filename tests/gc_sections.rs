@@ -72,7 +72,11 @@ fn main() {
             let lib = dir.join("gclib.rs");
             let main = dir.join("main.rs");
             let out_dir = out.to_str().unwrap();
-            rustc(root, backend, &[&opt, "--crate-type=rlib", "--crate-name=gclib", "--out-dir", out_dir, lib.to_str().unwrap()]);
+            rustc(
+                root,
+                backend,
+                &[&opt, "--crate-type=rlib", "--crate-name=gclib", "--out-dir", out_dir, lib.to_str().unwrap()],
+            );
             let exe = out.join("main");
             let extern_arg = format!("gclib={}", out.join("libgclib.rlib").display());
             rustc(root, backend, &[&opt, "--extern", &extern_arg, "-o", exe.to_str().unwrap(), main.to_str().unwrap()]);
@@ -83,7 +87,10 @@ fn main() {
                 symbols.iter().filter(|s| s.contains("unused_function") || s.contains("UNUSED")).collect();
             let has_used = symbols.iter().any(|s| s == "USED_TABLE");
             let ok = kept_unused.is_empty() && has_used;
-            println!("{} {name:8} -O{level}: unused kept {kept_unused:?}, USED_TABLE kept: {has_used}", if ok { "ok  " } else { "FAIL" });
+            println!(
+                "{} {name:8} -O{level}: unused kept {kept_unused:?}, USED_TABLE kept: {has_used}",
+                if ok { "ok  " } else { "FAIL" }
+            );
             if ok { passed += 1 } else { failures += 1 }
         }
     }

@@ -138,7 +138,8 @@ fn session(cx: &Ctx, name: &str, program: &Program, tag: &str, backend: &str) ->
         return Err(format!("{tag}: rustc {args:?} failed:\n{}", String::from_utf8_lossy(&out.stderr).trim_end()));
     }
     let script = dir.join(format!("{name}.gdb"));
-    let text: String = PREAMBLE.lines().chain(program.commands.iter().map(String::as_str)).map(|l| format!("{l}\n")).collect();
+    let text: String =
+        PREAMBLE.lines().chain(program.commands.iter().map(String::as_str)).map(|l| format!("{l}\n")).collect();
     std::fs::write(&script, text).map_err(|e| e.to_string())?;
     // From the repo root, so that rustup's rust-gdb loads the pinned toolchain's pretty printers.
     let mut gdb = Command::new("rust-gdb");
@@ -159,7 +160,9 @@ fn oracle(cx: &Ctx, name: &str) -> Result<(Program, String), String> {
     for c in &program.checks {
         match rest.find(c.as_str()) {
             Some(at) => rest = &rest[at + c.len()..],
-            None => return Err(format!("built-in: gdb-check `{c}` not found (in order); the output:\n{}", builtin.trim())),
+            None => {
+                return Err(format!("built-in: gdb-check `{c}` not found (in order); the output:\n{}", builtin.trim()));
+            }
         }
     }
     Ok((program, builtin))

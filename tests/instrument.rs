@@ -30,7 +30,8 @@ fn main() {
     let llvm_tools = support::sysroot(&root).join("lib/rustlib/x86_64-unknown-linux-gnu/bin");
     let out = target_dir.join("instrument");
     std::fs::create_dir_all(&out).expect("create target/instrument");
-    let env = Env { root, out, backends: [("ours", ours.display().to_string()), ("builtin", "llvm".into())], llvm_tools };
+    let env =
+        Env { root, out, backends: [("ours", ours.display().to_string()), ("builtin", "llvm".into())], llvm_tools };
 
     let checks: [(&str, Check); 10] = [
         ("asan_heap_overflow", asan_heap_overflow),
@@ -170,7 +171,10 @@ fn check_sanitizer(env: &Env, case: &SanitizerCase<'_>) -> Result<(), String> {
             let clean = run(&clean_exe, &[])?;
             let clean_report = text(&clean.stderr);
             if !clean.status.success() || !clean_report.is_empty() {
-                return Err(format!("{name} -O{opt}: the program without its bug failed ({}):\n{clean_report}", clean.status));
+                return Err(format!(
+                    "{name} -O{opt}: the program without its bug failed ({}):\n{clean_report}",
+                    clean.status
+                ));
             }
 
             let bug_exe = env.out.join(format!("{}-O{opt}-{name}-bug", case.program));
@@ -197,82 +201,103 @@ fn check_sanitizer(env: &Env, case: &SanitizerCase<'_>) -> Result<(), String> {
 }
 
 fn asan_heap_overflow(env: &Env) -> Result<(), String> {
-    check_sanitizer(env, &SanitizerCase {
-        program: "asan_heap_overflow",
-        flags: &["-Zsanitizer=address"],
-        bug_flags: &[],
-        bug_args: &["overflow"],
-        report_keys: &["ERROR: AddressSanitizer", "READ of size", "#0 ", "is located", "SUMMARY:"],
-        must_report: &[
-            "ERROR: AddressSanitizer: heap-buffer-overflow",
-            "READ of size 4",
-            "is located 0 bytes after 32-byte region",
-            "SUMMARY: AddressSanitizer: heap-buffer-overflow",
-        ],
-    })
+    check_sanitizer(
+        env,
+        &SanitizerCase {
+            program: "asan_heap_overflow",
+            flags: &["-Zsanitizer=address"],
+            bug_flags: &[],
+            bug_args: &["overflow"],
+            report_keys: &["ERROR: AddressSanitizer", "READ of size", "#0 ", "is located", "SUMMARY:"],
+            must_report: &[
+                "ERROR: AddressSanitizer: heap-buffer-overflow",
+                "READ of size 4",
+                "is located 0 bytes after 32-byte region",
+                "SUMMARY: AddressSanitizer: heap-buffer-overflow",
+            ],
+        },
+    )
 }
 
 fn asan_global_overflow(env: &Env) -> Result<(), String> {
-    check_sanitizer(env, &SanitizerCase {
-        program: "asan_global_overflow",
-        flags: &["-Zsanitizer=address"],
-        bug_flags: &["--cfg", "overflow"],
-        bug_args: &[],
-        // Other "is located" lines name anonymous constants, whose names are not compared.
-        report_keys: &["ERROR: AddressSanitizer", "READ of size", "after global variable", "SUMMARY:"],
-        must_report: &[
-            "ERROR: AddressSanitizer: global-buffer-overflow",
-            "is located 0 bytes after global variable 'asan_global_overflow::TABLE'",
-        ],
-    })
+    check_sanitizer(
+        env,
+        &SanitizerCase {
+            program: "asan_global_overflow",
+            flags: &["-Zsanitizer=address"],
+            bug_flags: &["--cfg", "overflow"],
+            bug_args: &[],
+            // Other "is located" lines name anonymous constants, whose names are not compared.
+            report_keys: &["ERROR: AddressSanitizer", "READ of size", "after global variable", "SUMMARY:"],
+            must_report: &[
+                "ERROR: AddressSanitizer: global-buffer-overflow",
+                "is located 0 bytes after global variable 'asan_global_overflow::TABLE'",
+            ],
+        },
+    )
 }
 
 fn tsan_race(env: &Env) -> Result<(), String> {
-    check_sanitizer(env, &SanitizerCase {
-        program: "tsan_race",
-        // std is not built with ThreadSanitizer; its synchronization goes through intercepted
-        // pthread calls, which is enough for this program.
-        flags: &["-Zsanitizer=thread", "-Cunsafe-allow-abi-mismatch=sanitizer"],
-        bug_flags: &[],
-        bug_args: &["race"],
-        // Which of the two racing accesses is reported first depends on timing.
-        report_keys: &["WARNING: ThreadSanitizer"],
-        must_report: &["WARNING: ThreadSanitizer: data race", "SUMMARY: ThreadSanitizer: data race"],
-    })
+    check_sanitizer(
+        env,
+        &SanitizerCase {
+            program: "tsan_race",
+            // std is not built with ThreadSanitizer; its synchronization goes through intercepted
+            // pthread calls, which is enough for this program.
+            flags: &["-Zsanitizer=thread", "-Cunsafe-allow-abi-mismatch=sanitizer"],
+            bug_flags: &[],
+            bug_args: &["race"],
+            // Which of the two racing accesses is reported first depends on timing.
+            report_keys: &["WARNING: ThreadSanitizer"],
+            must_report: &["WARNING: ThreadSanitizer: data race", "SUMMARY: ThreadSanitizer: data race"],
+        },
+    )
 }
 
 fn msan_uninit(env: &Env) -> Result<(), String> {
-    check_sanitizer(env, &SanitizerCase {
-        program: "msan_uninit",
-        flags: &["-Zsanitizer=memory", "-Cunsafe-allow-abi-mismatch=sanitizer"],
-        bug_flags: &["--cfg", "uninit"],
-        bug_args: &[],
-        report_keys: &["WARNING: MemorySanitizer", "SUMMARY:"],
-        must_report: &["WARNING: MemorySanitizer: use-of-uninitialized-value", "in msan_uninit::main"],
-    })
+    check_sanitizer(
+        env,
+        &SanitizerCase {
+            program: "msan_uninit",
+            flags: &["-Zsanitizer=memory", "-Cunsafe-allow-abi-mismatch=sanitizer"],
+            bug_flags: &["--cfg", "uninit"],
+            bug_args: &[],
+            report_keys: &["WARNING: MemorySanitizer", "SUMMARY:"],
+            must_report: &["WARNING: MemorySanitizer: use-of-uninitialized-value", "in msan_uninit::main"],
+        },
+    )
 }
 
 fn lsan_leak(env: &Env) -> Result<(), String> {
-    check_sanitizer(env, &SanitizerCase {
-        program: "lsan_leak",
-        flags: &["-Zsanitizer=leak"],
-        bug_flags: &["--cfg", "leak"],
-        bug_args: &[],
-        report_keys: &["ERROR: LeakSanitizer", "SUMMARY:"],
-        must_report: &["ERROR: LeakSanitizer: detected memory leaks", "SUMMARY: LeakSanitizer: 64 byte(s) leaked in 1 allocation(s)."],
-    })
+    check_sanitizer(
+        env,
+        &SanitizerCase {
+            program: "lsan_leak",
+            flags: &["-Zsanitizer=leak"],
+            bug_flags: &["--cfg", "leak"],
+            bug_args: &[],
+            report_keys: &["ERROR: LeakSanitizer", "SUMMARY:"],
+            must_report: &[
+                "ERROR: LeakSanitizer: detected memory leaks",
+                "SUMMARY: LeakSanitizer: 64 byte(s) leaked in 1 allocation(s).",
+            ],
+        },
+    )
 }
 
 fn rtsan_alloc(env: &Env) -> Result<(), String> {
-    check_sanitizer(env, &SanitizerCase {
-        program: "rtsan_alloc",
-        flags: &["-Zsanitizer=realtime", "-Cunsafe-allow-abi-mismatch=sanitizer"],
-        bug_flags: &["--cfg", "alloc"],
-        bug_args: &[],
-        // The summary names the binary.
-        report_keys: &["ERROR: RealtimeSanitizer"],
-        must_report: &["ERROR: RealtimeSanitizer: unsafe-library-call"],
-    })
+    check_sanitizer(
+        env,
+        &SanitizerCase {
+            program: "rtsan_alloc",
+            flags: &["-Zsanitizer=realtime", "-Cunsafe-allow-abi-mismatch=sanitizer"],
+            bug_flags: &["--cfg", "alloc"],
+            bug_args: &[],
+            // The summary names the binary.
+            report_keys: &["ERROR: RealtimeSanitizer"],
+            must_report: &["ERROR: RealtimeSanitizer: unsafe-library-call"],
+        },
+    )
 }
 
 /// SafeStack is done by LLVM's code generator for functions with the `safestack` attribute:
@@ -281,7 +306,13 @@ fn safestack_buffer(env: &Env) -> Result<(), String> {
     let mut seen = Vec::new();
     for (name, backend) in &env.backends {
         let exe = env.out.join(format!("safestack_buffer-{name}"));
-        rustc(env, backend, "safestack_buffer", &["-Zsanitizer=safestack", "-Cunsafe-allow-abi-mismatch=sanitizer", "-Copt-level=3"], &exe)?;
+        rustc(
+            env,
+            backend,
+            "safestack_buffer",
+            &["-Zsanitizer=safestack", "-Cunsafe-allow-abi-mismatch=sanitizer", "-Copt-level=3"],
+            &exe,
+        )?;
         let ran = run(&exe, &[])?;
         let disassembly = Command::new(env.llvm_tools.join("llvm-objdump"))
             .args(["-d", "--no-show-raw-insn"])
@@ -296,7 +327,10 @@ fn safestack_buffer(env: &Env) -> Result<(), String> {
         seen.push((ran.status.code(), text(&ran.stdout), text(&ran.stderr), main_uses_unsafe_stack));
     }
     if seen[0] != seen[1] || !seen[0].3 {
-        return Err(format!("(exit code, stdout, stderr, main uses the unsafe stack):\nours:    {:?}\nbuiltin: {:?}", seen[0], seen[1]));
+        return Err(format!(
+            "(exit code, stdout, stderr, main uses the unsafe stack):\nours:    {:?}\nbuiltin: {:?}",
+            seen[0], seen[1]
+        ));
     }
     Ok(())
 }
@@ -322,7 +356,11 @@ fn classify_profile(ir: &str) -> Result<(Option<Vec<u64>>, Option<u64>), String>
         )
     };
     let entry = metadata(lines[start]).and_then(|v| v.first().copied());
-    let branch = lines[start..].iter().take_while(|l| **l != "}").find(|l| l.contains("br i1 ")).ok_or("classify has no conditional branch")?;
+    let branch = lines[start..]
+        .iter()
+        .take_while(|l| **l != "}")
+        .find(|l| l.contains("br i1 "))
+        .ok_or("classify has no conditional branch")?;
     Ok((metadata(branch), entry))
 }
 
@@ -388,9 +426,14 @@ fn pgo_round_trip(env: &Env, opt: u32) -> Result<(), String> {
             // reported (a warning) and left without weights, as the built-in backend does.
             let mismatches = text(&compiled.stderr).lines().filter(|l| l.contains("hash mismatch")).count();
             if maker != user {
-                println!("     -O{opt}: {user} using the profile of {maker}: classify matches; {mismatches} function(s) with a hash mismatch");
+                println!(
+                    "     -O{opt}: {user} using the profile of {maker}: classify matches; {mismatches} function(s) with a hash mismatch"
+                );
             } else if mismatches > 0 {
-                return Err(format!("{user} reports hash mismatches with its own profile:\n{}", text(&compiled.stderr)));
+                return Err(format!(
+                    "{user} reports hash mismatches with its own profile:\n{}",
+                    text(&compiled.stderr)
+                ));
             }
         }
     }
@@ -408,8 +451,10 @@ fn split_debuginfo_without_g(env: &Env) -> Result<(), String> {
             std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
             let flag = format!("-Csplit-debuginfo={kind}");
             rustc(env, backend, "pgo_branchy", &[&flag], &dir.join("program"))?;
-            let mut files: Vec<String> =
-                std::fs::read_dir(&dir).map_err(|e| e.to_string())?.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect();
+            let mut files: Vec<String> = std::fs::read_dir(&dir)
+                .map_err(|e| e.to_string())?
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .collect();
             files.sort();
             let ran = run(&dir.join("program"), &["20"])?;
             listings.push((files, text(&ran.stdout)));

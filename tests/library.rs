@@ -114,13 +114,23 @@ const CONFIGS: [Config; 4] = [
     Config { opt: 3, lto: Some("thin") },
 ];
 
-fn run_suites(sysroot: &Path, library: &Path, work: &Path, backend: &str, label: &str, config: Config, stamp: &str) -> Run {
+fn run_suites(
+    sysroot: &Path,
+    library: &Path,
+    work: &Path,
+    backend: &str,
+    label: &str,
+    config: Config,
+    stamp: &str,
+) -> Run {
     let tag = config.tag();
     let log = work.join(format!("{label}-{tag}.log").replace(' ', "-"));
     println!("building and running the suites: {label} {tag} …");
     // The stamp makes cargo rebuild everything when our dylib changes (it can't see it otherwise).
-    let rustflags =
-        format!("--cap-lints=allow -Copt-level={} -Zcodegen-backend={backend} --cfg=backend_stamp=\"{stamp}\"", config.opt);
+    let rustflags = format!(
+        "--cap-lints=allow -Copt-level={} -Zcodegen-backend={backend} --cfg=backend_stamp=\"{stamp}\"",
+        config.opt
+    );
     let start = Instant::now();
     let mut cargo = Command::new(sysroot.join("bin/cargo"));
     // LTO through cargo's profiles, as users ask for it (cargo then builds the dependencies'
@@ -178,10 +188,8 @@ fn main() {
 
     // LIBRARY_CONFIGS=O0,O3,O3-lto-fat,O3-lto-thin (the default: all) selects configurations.
     let selected = std::env::var("LIBRARY_CONFIGS").ok();
-    let configs: Vec<Config> = CONFIGS
-        .into_iter()
-        .filter(|c| selected.as_ref().is_none_or(|s| s.split(',').any(|x| x == c.tag())))
-        .collect();
+    let configs: Vec<Config> =
+        CONFIGS.into_iter().filter(|c| selected.as_ref().is_none_or(|s| s.split(',').any(|x| x == c.tag()))).collect();
     let builtin_each = std::env::var_os("LIBRARY_BUILTIN_EACH").is_some();
     let mut runs: Vec<Run> = Vec::new();
     let mut problems = Vec::new();
@@ -201,7 +209,11 @@ fn main() {
         let (b, o) = (&runs[builtin].counts, &ours.counts);
         // A run that found no test at all proves nothing, however the counts compare.
         if b.passed == 0 || o.passed == 0 {
-            problems.push(format!("{opt}: no test passed with one of the backends; see {} and {}", runs[builtin].log.display(), ours.log.display()));
+            problems.push(format!(
+                "{opt}: no test passed with one of the backends; see {} and {}",
+                runs[builtin].log.display(),
+                ours.log.display()
+            ));
         }
         if b.broken || b.failed > 0 {
             problems.push(format!("{} did not pass cleanly; see {}", runs[builtin].label, runs[builtin].log.display()));

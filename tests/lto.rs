@@ -84,7 +84,12 @@ impl Ctx {
     fn run(&self, exe: &Path) -> Result<String, String> {
         let out = Command::new(exe).output().map_err(|e| format!("run {}: {e}", exe.display()))?;
         if !out.status.success() {
-            return Err(format!("{} exited with {}:\n{}", exe.display(), out.status, String::from_utf8_lossy(&out.stderr)));
+            return Err(format!(
+                "{} exited with {}:\n{}",
+                exe.display(),
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
+            ));
         }
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     }
@@ -135,7 +140,8 @@ fn check_mode(cx: &Ctx, mode: &Mode) -> Result<(), String> {
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         let opt = format!("-Copt-level={}", mode.opt);
         let lib_src = cx.programs.join("ltolib.rs");
-        let mut lib_args = vec!["--edition=2021", &opt[..], "--crate-type=rlib", "-Zcross-crate-inline-threshold=never", "--out-dir"];
+        let mut lib_args =
+            vec!["--edition=2021", &opt[..], "--crate-type=rlib", "-Zcross-crate-inline-threshold=never", "--out-dir"];
         lib_args.push(dir.to_str().unwrap());
         lib_args.extend(mode.lib_flags);
         lib_args.push(lib_src.to_str().unwrap());
@@ -203,8 +209,13 @@ fn incremental_rebuilds(cx: &Ctx, b: Backend, lto: &[&str]) -> Result<Vec<Vec<St
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let src = dir.join("incr.rs");
     let incr = dir.join("incr");
-    let flags =
-        ["--edition=2021", "-Copt-level=3", "-Ccodegen-units=64", "-Zcross-crate-inline-threshold=never", "-Zhuman-readable-cgu-names"];
+    let flags = [
+        "--edition=2021",
+        "-Copt-level=3",
+        "-Ccodegen-units=64",
+        "-Zcross-crate-inline-threshold=never",
+        "-Zhuman-readable-cgu-names",
+    ];
     let build = |incr_dir: &Path, exe: &Path| -> Result<(), String> {
         let incremental = format!("-Cincremental={}", incr_dir.display());
         let mut args: Vec<&str> = flags.to_vec();
@@ -220,7 +231,8 @@ fn incremental_rebuilds(cx: &Ctx, b: Backend, lto: &[&str]) -> Result<Vec<Vec<St
         build(&incr, &exe)?;
         let after = session_objects(&incr)?;
         if step > 0 {
-            rebuilt.push(after.iter().filter(|(n, ino)| before.get(*n) != Some(*ino)).map(|(n, _)| n.clone()).collect());
+            rebuilt
+                .push(after.iter().filter(|(n, ino)| before.get(*n) != Some(*ino)).map(|(n, _)| n.clone()).collect());
         }
         before = after;
         // A clean build of the same source, in an incremental directory of its own.
@@ -228,7 +240,8 @@ fn incremental_rebuilds(cx: &Ctx, b: Backend, lto: &[&str]) -> Result<Vec<Vec<St
         let _ = std::fs::remove_dir_all(&clean_incr);
         let clean = dir.join(format!("clean-{step}-exe"));
         build(&clean_incr, &clean)?;
-        let (a, c) = (std::fs::read(&exe).map_err(|e| e.to_string())?, std::fs::read(&clean).map_err(|e| e.to_string())?);
+        let (a, c) =
+            (std::fs::read(&exe).map_err(|e| e.to_string())?, std::fs::read(&clean).map_err(|e| e.to_string())?);
         if a != c {
             return Err(format!("{}: step {step}: the incremental build differs from a clean build", b.tag()));
         }
@@ -250,7 +263,11 @@ fn check_incremental(cx: &Ctx) -> Result<(), String> {
         return Err(format!("expected some but not all of {total} objects rebuilt after each edit, got {ours:?}"));
     }
     let counts = |r: &[Vec<String>]| r.iter().map(|v| v.len()).collect::<Vec<_>>();
-    println!("  objects rebuilt after each edit, of {total}: ours {:?}, built-in {:?}", counts(&ours), counts(&builtin));
+    println!(
+        "  objects rebuilt after each edit, of {total}: ours {:?}, built-in {:?}",
+        counts(&ours),
+        counts(&builtin)
+    );
     Ok(())
 }
 
@@ -290,16 +307,44 @@ fn check_dylib_lto(cx: &Ctx) -> Result<(), String> {
         let dir = cx.work.join(format!("dylib-{}", b.tag()));
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         let lib = dir.join("dylib.rs");
-        std::fs::write(&lib, "pub fn greet(n: u32) -> String { format!(\"hello from a dylib, {n}\") }\n").map_err(|e| e.to_string())?;
+        std::fs::write(&lib, "pub fn greet(n: u32) -> String { format!(\"hello from a dylib, {n}\") }\n")
+            .map_err(|e| e.to_string())?;
         let main = dir.join("main.rs");
         std::fs::write(&main, "fn main() { println!(\"{}\", dylib::greet(3)); }\n").map_err(|e| e.to_string())?;
         let d = dir.to_str().unwrap();
-        cx.rustc(b, &["--crate-type=dylib", "-Copt-level=3", "-Clto=fat", "-Zdylib-lto", "-Cprefer-dynamic", "--out-dir", d, lib.to_str().unwrap()])?;
+        cx.rustc(
+            b,
+            &[
+                "--crate-type=dylib",
+                "-Copt-level=3",
+                "-Clto=fat",
+                "-Zdylib-lto",
+                "-Cprefer-dynamic",
+                "--out-dir",
+                d,
+                lib.to_str().unwrap(),
+            ],
+        )?;
         let exe = dir.join("main");
         let extern_arg = format!("dylib={}", dir.join("libdylib.so").display());
-        cx.rustc(b, &["-Cprefer-dynamic", "--extern", &extern_arg, "-L", d, "-o", exe.to_str().unwrap(), main.to_str().unwrap()])?;
+        cx.rustc(
+            b,
+            &[
+                "-Cprefer-dynamic",
+                "--extern",
+                &extern_arg,
+                "-L",
+                d,
+                "-o",
+                exe.to_str().unwrap(),
+                main.to_str().unwrap(),
+            ],
+        )?;
         let std_dir = support::sysroot(&cx.root).join("lib/rustlib/x86_64-unknown-linux-gnu/lib");
-        let out = Command::new(&exe).env("LD_LIBRARY_PATH", format!("{d}:{}", std_dir.display())).output().map_err(|e| e.to_string())?;
+        let out = Command::new(&exe)
+            .env("LD_LIBRARY_PATH", format!("{d}:{}", std_dir.display()))
+            .output()
+            .map_err(|e| e.to_string())?;
         outputs.push(String::from_utf8_lossy(&out.stdout).into_owned());
     }
     if outputs[0] != "hello from a dylib, 3\n" || outputs[1] != outputs[0] {

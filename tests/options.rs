@@ -444,7 +444,11 @@ fn main() {
                 let mut report = String::new();
                 for ((look, b), o) in case.looks.iter().zip(&builtin).zip(&ours) {
                     if b != o {
-                        report += &format!("  {} differ (- built-in only, + ours only):\n{}", look_name(*look), line_diff(b, o));
+                        report += &format!(
+                            "  {} differ (- built-in only, + ours only):\n{}",
+                            look_name(*look),
+                            line_diff(b, o)
+                        );
                     }
                 }
                 if report.is_empty() { Ok(()) } else { Err(report) }

@@ -91,7 +91,12 @@ fn main() {
     for failure in &failures {
         eprintln!("{failure}");
     }
-    println!("print requests: {} cases, {} passed, {} failed", cases.len(), cases.len() - failures.len(), failures.len());
+    println!(
+        "print requests: {} cases, {} passed, {} failed",
+        cases.len(),
+        cases.len() - failures.len(),
+        failures.len()
+    );
     if !failures.is_empty() {
         std::process::exit(1);
     }

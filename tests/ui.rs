@@ -121,7 +121,8 @@ fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
             }
             "run-env" => {
                 for pair in value.split_whitespace() {
-                    let (k, v) = pair.split_once('=').ok_or_else(|| at(format!("run-env wants KEY=VALUE, not `{pair}`")))?;
+                    let (k, v) =
+                        pair.split_once('=').ok_or_else(|| at(format!("run-env wants KEY=VALUE, not `{pair}`")))?;
                     t.run_env.push((k.to_string(), v.to_string()));
                 }
             }
@@ -375,7 +376,10 @@ impl Ctx {
         match (&t.builtin_fails, b.status) {
             (None, 0) => {}
             (None, status) => {
-                return Err(format!("  the built-in backend cannot compile it either (status {status}):\n{}", b.stderr));
+                return Err(format!(
+                    "  the built-in backend cannot compile it either (status {status}):\n{}",
+                    b.stderr
+                ));
             }
             (Some(_), 0) => return Err("  the built-in backend compiles it: remove `builtin-fails`\n".into()),
             (Some(_), _) => {}

@@ -4,8 +4,7 @@
 use std::ffi::CStr;
 use std::path::Path;
 
-use crate::ModuleLlvm;
-use crate::llvm;
+use crate::{ModuleLlvm, llvm};
 
 /// The global that LLVM's `embed-bitcode` pass puts the bitcode into.
 const EMBEDDED_OBJECT: &CStr = c"llvm.embedded.object";

@@ -21,7 +21,8 @@ use rustc_session::config::OptLevel;
 use crate::back::target_machine::TargetMachineSpec;
 use crate::llvm::machine::{FileType, OwnedTargetMachine};
 use crate::llvm::module::OwnedModule;
-use crate::llvm::{self, AsRaw, owned::OwnedContext};
+use crate::llvm::owned::OwnedContext;
+use crate::llvm::{self, AsRaw};
 
 // tests/print_requests.rs checks both lists below against the built-in backend, for every CPU
 // LLVM lists.
@@ -29,17 +30,57 @@ use crate::llvm::{self, AsRaw, owned::OwnedContext};
 /// The CPUs LLVM 22 knows that cannot run 64-bit code. LLVM aborts the process when asked to
 /// make 64-bit code for one, so they are asked in 32-bit mode.
 pub const CPUS_32_BIT: &[&str] = &[
-    "athlon", "athlon-4", "athlon-mp", "athlon-tbird", "athlon-xp", "c3", "c3-2", "geode", "i386",
-    "i486", "i586", "i686", "k6", "k6-2", "k6-3", "lakemont", "pentium", "pentium-m", "pentium-mmx",
-    "pentium2", "pentium3", "pentium3m", "pentium4", "pentium4m", "pentium_4", "pentium_4_sse3",
-    "pentium_ii", "pentium_iii", "pentium_iii_no_xmm_regs", "pentium_m", "pentium_mmx",
-    "pentium_pro", "pentiumpro", "prescott", "winchip-c6", "winchip2", "yonah",
+    "athlon",
+    "athlon-4",
+    "athlon-mp",
+    "athlon-tbird",
+    "athlon-xp",
+    "c3",
+    "c3-2",
+    "geode",
+    "i386",
+    "i486",
+    "i586",
+    "i686",
+    "k6",
+    "k6-2",
+    "k6-3",
+    "lakemont",
+    "pentium",
+    "pentium-m",
+    "pentium-mmx",
+    "pentium2",
+    "pentium3",
+    "pentium3m",
+    "pentium4",
+    "pentium4m",
+    "pentium_4",
+    "pentium_4_sse3",
+    "pentium_ii",
+    "pentium_iii",
+    "pentium_iii_no_xmm_regs",
+    "pentium_m",
+    "pentium_mmx",
+    "pentium_pro",
+    "pentiumpro",
+    "prescott",
+    "winchip-c6",
+    "winchip2",
+    "yonah",
 ];
 
 /// The first x86-64 generation, which lacks LAHF/SAHF in 64-bit mode (LLVM's `sahf`).
 const X86_64_CPUS_WITHOUT_SAHF: &[&str] = &[
-    "athlon-fx", "athlon64", "athlon64-sse3", "generic", "k8", "k8-sse3", "nocona", "opteron",
-    "opteron-sse3", "x86-64",
+    "athlon-fx",
+    "athlon64",
+    "athlon64-sse3",
+    "generic",
+    "k8",
+    "k8-sse3",
+    "nocona",
+    "opteron",
+    "opteron-sse3",
+    "x86-64",
 ];
 
 /// Whether LLVM knows the session's target CPU. For a name it does not know, LLVM warns on
@@ -218,7 +259,9 @@ impl Prober {
             .unwrap();
         }
         self.run_inliner(&ir, |module| {
-            Ok((0..features.len()).map(|i| unsafe { !calls_a_function(named_function(module, &format!("probe{i}"))) }).collect())
+            Ok((0..features.len())
+                .map(|i| unsafe { !calls_a_function(named_function(module, &format!("probe{i}"))) })
+                .collect())
         })
     }
 

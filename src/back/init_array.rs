@@ -6,8 +6,7 @@
 //! then never be initialized for this module (MemorySanitizer crashes on its first shadow
 //! access). The built-in backend gets `.init_array.<priority>`, and so do we.
 
-use crate::ModuleLlvm;
-use crate::llvm;
+use crate::{ModuleLlvm, llvm};
 
 pub fn move_structors_to_init_array(module: &ModuleLlvm) {
     lower(module, "llvm.global_ctors", ".init_array");

@@ -6,8 +6,7 @@ use rustc_codegen_ssa::back::write::ModuleConfig;
 use rustc_session::config::{OptLevel, SwitchWithOptPath};
 use rustc_target::spec::SanitizerSet;
 
-use crate::ModuleLlvm;
-use crate::llvm;
+use crate::{ModuleLlvm, llvm};
 
 /// The sanitizer passes, in the order the built-in backend registers them at the end of the
 /// optimization pipeline. They instrument the functions that carry the matching `sanitize_*`
@@ -78,7 +77,8 @@ pub fn pgo_passes(module: &ModuleLlvm, config: &ModuleConfig, level: OptLevel) -
         passes.push("pgo-instr-gen".into());
         if level != OptLevel::No {
             // Rotated loops let the lowering keep counters in registers inside loops.
-            let header_duplication = if level == OptLevel::SizeMin { "no-header-duplication" } else { "header-duplication" };
+            let header_duplication =
+                if level == OptLevel::SizeMin { "no-header-duplication" } else { "header-duplication" };
             passes.push(format!("function<eager-inv>(loop(loop-rotate<{header_duplication};no-prepare-for-lto>))"));
         }
         passes.push("instrprof".into());
@@ -153,7 +153,8 @@ fn define_profile_file_name(module: &ModuleLlvm, file: &str) {
         if !llvm::LLVMGetNamedGlobal(llmod, name.as_ptr()).is_null() {
             return;
         }
-        let init = llvm::LLVMConstStringInContext2(llvm::AsRaw::raw(module.llcx()), file.as_ptr().cast(), file.len(), 0);
+        let init =
+            llvm::LLVMConstStringInContext2(llvm::AsRaw::raw(module.llcx()), file.as_ptr().cast(), file.len(), 0);
         let global = llvm::LLVMAddGlobal(llmod, llvm::LLVMTypeOf(init), name.as_ptr());
         llvm::LLVMSetInitializer(global, init);
         llvm::LLVMSetGlobalConstant(global, 1);

@@ -9,8 +9,9 @@ use rustc_session::config::{Lto, OptLevel};
 
 use crate::ModuleLlvm;
 use crate::back::instrument;
+use crate::llvm::diagnostics::Severity;
 use crate::llvm::passes::PassOptions;
-use crate::llvm::{self, diagnostics::Severity};
+use crate::llvm::{self};
 
 /// Emits what LLVM reported on the module's context since the last call.
 pub fn emit_llvm_diagnostics(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm) {
@@ -124,7 +125,13 @@ fn pipeline(module: &ModuleLlvm, config: &ModuleConfig, level: OptLevel, stage: 
 }
 
 /// Runs a textual pass pipeline on the module, reporting failure as an error.
-pub fn run_passes(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm, pipeline: &str, config: &ModuleConfig, level: OptLevel) {
+pub fn run_passes(
+    dcx: DiagCtxtHandle<'_>,
+    module: &ModuleLlvm,
+    pipeline: &str,
+    config: &ModuleConfig,
+    level: OptLevel,
+) {
     let tm = match module.target_machine() {
         Ok(tm) => tm,
         Err(e) => dcx.fatal(format!("could not create LLVM target machine: {e}")),

@@ -138,9 +138,8 @@ fn print_cpus(sess: &Session, listing: &Listing, out: &mut String) {
 }
 
 fn print_features(sess: &Session, listing: &Listing, out: &mut String) {
-    let description = |llvm_name: &str| {
-        listing.features.iter().find(|(name, _)| name == llvm_name).map(|(_, desc)| desc.as_str())
-    };
+    let description =
+        |llvm_name: &str| listing.features.iter().find(|(name, _)| name == llvm_name).map(|(_, desc)| desc.as_str());
     // Each Rust feature with its LLVM name.
     let named_by_rust: Vec<(&str, &str)> = sess
         .target
@@ -158,7 +157,8 @@ fn print_features(sess: &Session, listing: &Listing, out: &mut String) {
     let llvm_only: Vec<&(String, String)> =
         listing.features.iter().filter(|(name, _)| !named_by_rust.contains(&name.as_str())).collect();
 
-    let width = llvm_only.iter().map(|(f, _)| f.len()).chain(rust_features.iter().map(|(f, _)| f.len())).max().unwrap_or(0);
+    let width =
+        llvm_only.iter().map(|(f, _)| f.len()).chain(rust_features.iter().map(|(f, _)| f.len())).max().unwrap_or(0);
     writeln!(out, "Features supported by rustc for this target:").unwrap();
     for (feature, desc) in &rust_features {
         writeln!(out, "    {feature:width$} - {desc}.").unwrap();

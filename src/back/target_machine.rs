@@ -9,7 +9,9 @@ use rustc_session::config::OptLevel;
 use rustc_target::spec::{CodeModel, RelocModel};
 
 use crate::InkwellCodegenBackend;
-use crate::llvm::machine::{CodeGenOptLevel, CodeModel as LlvmCodeModel, OwnedTargetMachine, RelocMode, TargetMachineOptions};
+use crate::llvm::machine::{
+    CodeGenOptLevel, CodeModel as LlvmCodeModel, OwnedTargetMachine, RelocMode, TargetMachineOptions,
+};
 
 /// The LLVM triple for the session's target.
 pub fn llvm_triple(sess: &Session) -> String {

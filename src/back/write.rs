@@ -9,11 +9,10 @@ use rustc_data_structures::profiling::SelfProfilerRef;
 use rustc_errors::{DiagCtxt, DiagCtxtHandle};
 use rustc_session::config::{Lto, OutputType};
 
-use crate::ModuleLlvm;
 use crate::back::bitcode;
 use crate::back::optimize::emit_llvm_diagnostics;
-use crate::llvm;
 use crate::llvm::machine::FileType;
+use crate::{ModuleLlvm, llvm};
 
 fn write_file_or_error(dcx: DiagCtxtHandle<'_>, path: &Path, what: &str, result: Result<(), String>) {
     if let Err(e) = result {
@@ -38,7 +37,12 @@ fn emit_assembly(module: &ModuleLlvm, path: &Path, object_too: bool) -> Result<(
 
 /// With `-Csave-temps`, keeps the module's bitcode at a named stage (`<cgu>.<stage>.bc`), as
 /// the built-in backend does for the unoptimized module (`no-opt`).
-pub fn save_temp_bitcode(cgcx: &CodegenContext, shared_emitter: &SharedEmitter, module: &ModuleCodegen<ModuleLlvm>, stage: &str) {
+pub fn save_temp_bitcode(
+    cgcx: &CodegenContext,
+    shared_emitter: &SharedEmitter,
+    module: &ModuleCodegen<ModuleLlvm>,
+    stage: &str,
+) {
     if !cgcx.save_temps || module.kind != ModuleKind::Regular {
         return;
     }
@@ -52,7 +56,12 @@ pub fn save_temp_bitcode(cgcx: &CodegenContext, shared_emitter: &SharedEmitter, 
 /// file (`-Cembed-bitcode`, for rlibs; not for the allocator shim). As in the built-in backend,
 /// the bitcode has a ThinLTO summary unless the session does fat LTO (which such a summary
 /// would turn into ThinLTO in a linker).
-fn emit_bitcode(dcx: DiagCtxtHandle<'_>, cgcx: &CodegenContext, module: &ModuleCodegen<ModuleLlvm>, config: &ModuleConfig) {
+fn emit_bitcode(
+    dcx: DiagCtxtHandle<'_>,
+    cgcx: &CodegenContext,
+    module: &ModuleCodegen<ModuleLlvm>,
+    config: &ModuleConfig,
+) {
     let embed = config.embed_bitcode() && module.kind == ModuleKind::Regular;
     let llvm_module = &module.module_llvm;
     let write_own = config.emit_bc || config.emit_obj == EmitObj::Bitcode;

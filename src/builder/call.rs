@@ -109,8 +109,10 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     ) {
         let tcx = self.cx.tcx;
         let Some(attr) = crate::attributes::inline_attr(self.cx.llcx, tcx, callee) else { return };
-        let session_features = tcx.sess.target_features.iter().map(|&name| TargetFeature { name, kind: TargetFeatureKind::Implied });
-        let caller_features: Vec<TargetFeature> = caller_attrs.target_features.iter().cloned().chain(session_features).collect();
+        let session_features =
+            tcx.sess.target_features.iter().map(|&name| TargetFeature { name, kind: TargetFeatureKind::Implied });
+        let caller_features: Vec<TargetFeature> =
+            caller_attrs.target_features.iter().cloned().chain(session_features).collect();
         if tcx.is_target_feature_call_safe(&tcx.codegen_fn_attrs(callee.def_id()).target_features, &caller_features) {
             llvm::add_callsite_attrs(call, llvm::AttributePlace::Function, &[attr]);
         }

@@ -11,13 +11,7 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     pub fn landing_pad(&mut self, ty: &'ll Type, pers_fn: &'ll Value, num_clauses: usize) -> &'ll Value {
         self.set_personality_fn(pers_fn);
         llvm::value(unsafe {
-            llvm::LLVMBuildLandingPad(
-                self.llbuilder,
-                ty.raw(),
-                std::ptr::null_mut(),
-                num_clauses as u32,
-                llvm::UNNAMED,
-            )
+            llvm::LLVMBuildLandingPad(self.llbuilder, ty.raw(), std::ptr::null_mut(), num_clauses as u32, llvm::UNNAMED)
         })
     }
 

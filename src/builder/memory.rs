@@ -7,9 +7,8 @@ use rustc_codegen_ssa::common::IntPredicate;
 use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
 use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::*;
-use rustc_middle::bug;
 use rustc_middle::ty::layout::{HasTypingEnv, TyAndLayout};
-use rustc_middle::ty;
+use rustc_middle::{bug, ty};
 
 use super::Builder;
 use crate::llvm::{self, AsRaw, Type, Value};
@@ -73,7 +72,13 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         }
     }
 
-    pub(super) fn build_store(&mut self, val: &'ll Value, ptr: &'ll Value, align: Align, flags: MemFlags) -> &'ll Value {
+    pub(super) fn build_store(
+        &mut self,
+        val: &'ll Value,
+        ptr: &'ll Value,
+        align: Align,
+        flags: MemFlags,
+    ) -> &'ll Value {
         let align = if flags.contains(MemFlags::UNALIGNED) { 1 } else { self.reliable_align(align).bytes() as u32 };
         let store = unsafe {
             let store = llvm::LLVMBuildStore(self.llbuilder, val.raw(), ptr.raw());
@@ -251,18 +256,18 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         }
         unsafe {
             let build = if is_move { llvm::LLVMBuildMemMove } else { llvm::LLVMBuildMemCpy };
-            build(
-                self.llbuilder,
-                dst.raw(),
-                dst_align.bytes() as u32,
-                src.raw(),
-                src_align.bytes() as u32,
-                size.raw(),
-            );
+            build(self.llbuilder, dst.raw(), dst_align.bytes() as u32, src.raw(), src_align.bytes() as u32, size.raw());
         }
     }
 
-    pub(super) fn build_memset(&mut self, ptr: &'ll Value, fill_byte: &'ll Value, size: &'ll Value, align: Align, flags: MemFlags) {
+    pub(super) fn build_memset(
+        &mut self,
+        ptr: &'ll Value,
+        fill_byte: &'ll Value,
+        size: &'ll Value,
+        align: Align,
+        flags: MemFlags,
+    ) {
         assert!(!flags.contains(MemFlags::NONTEMPORAL), "non-temporal memset not supported");
         if flags.contains(MemFlags::VOLATILE) {
             let is_volatile = self.const_bool(true);
@@ -294,7 +299,12 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     }
 
     /// Emits the loop for `write_operand_repeatedly` over an index (what LLVM optimizes best).
-    pub(super) fn repeat_by_index(&mut self, elem: OperandRef<'tcx, &'ll Value>, count: u64, dest: PlaceRef<'tcx, &'ll Value>) {
+    pub(super) fn repeat_by_index(
+        &mut self,
+        elem: OperandRef<'tcx, &'ll Value>,
+        count: u64,
+        dest: PlaceRef<'tcx, &'ll Value>,
+    ) {
         let zero = self.const_usize(0);
         let count = self.const_usize(count);
         let header_bb = self.append_sibling_block("repeat_loop_header");
@@ -323,7 +333,12 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
 
     /// Emits the loop for `write_operand_repeatedly` over a pointer, which keeps every element
     /// store on its own source line for debuggers (used when not optimizing, as rustc does).
-    pub(super) fn repeat_by_pointer(&mut self, elem: OperandRef<'tcx, &'ll Value>, count: u64, dest: PlaceRef<'tcx, &'ll Value>) {
+    pub(super) fn repeat_by_pointer(
+        &mut self,
+        elem: OperandRef<'tcx, &'ll Value>,
+        count: u64,
+        dest: PlaceRef<'tcx, &'ll Value>,
+    ) {
         let zero = self.const_usize(0);
         let count = self.const_usize(count);
         let start = dest.project_index(self, zero).val.llval;

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use rustc_abi::{Align, HasDataLayout, Primitive, Scalar, Size, WrappingRange};
 use rustc_codegen_ssa::traits::*;
-use rustc_hashes::Hash128;
 use rustc_data_structures::stable_hash::{StableHash, StableHasher};
+use rustc_hashes::Hash128;
 use rustc_middle::bug;
 use rustc_middle::mir::interpret::{
     Allocation, ConstAllocation, InitChunk, Pointer, Scalar as InterpScalar, read_target_uint,
@@ -21,11 +21,7 @@ use crate::llvm::{self, AsRaw, Value};
 ///
 /// `is_static`: statics may be empty (they still need an address); other allocations never are,
 /// because pointers to zero-sized constants are made without memory.
-pub fn const_alloc_to_llvm<'ll>(
-    cx: &CodegenCx<'ll, '_>,
-    alloc: ConstAllocation<'_>,
-    is_static: bool,
-) -> &'ll Value {
+pub fn const_alloc_to_llvm<'ll>(cx: &CodegenCx<'ll, '_>, alloc: ConstAllocation<'_>, is_static: bool) -> &'ll Value {
     let alloc = alloc.inner();
     if !is_static {
         assert!(alloc.len() != 0, "const_alloc_to_llvm: empty non-static allocation");
@@ -50,10 +46,8 @@ pub fn const_alloc_to_llvm<'ll>(
         .unwrap_or_else(|e| bug!("const_alloc_to_llvm: unreadable pointer bytes: {e}"));
         let addr_space = cx.tcx.global_alloc(prov.alloc_id()).address_space(cx);
         let ptr = InterpScalar::from_pointer(Pointer::new(prov, Size::from_bytes(rel)), &cx.tcx);
-        let layout = Scalar::Initialized {
-            value: Primitive::Pointer(addr_space),
-            valid_range: WrappingRange::full(ptr_size),
-        };
+        let layout =
+            Scalar::Initialized { value: Primitive::Pointer(addr_space), valid_range: WrappingRange::full(ptr_size) };
         pieces.push(cx.scalar_to_backend(ptr, layout, cx.type_ptr_ext(addr_space)));
         next = offset + ptr_bytes;
     }
@@ -106,8 +100,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             // Names only help someone reading the IR.
             Some(kind) if !self.sess().fewer_names() => {
                 let name = self.generate_local_symbol_name(kind);
-                self.define_global(&name, ty)
-                    .unwrap_or_else(|| bug!("symbol `{name}` is already defined"))
+                self.define_global(&name, ty).unwrap_or_else(|| bug!("symbol `{name}` is already defined"))
             }
             _ => self.define_private_global(ty),
         };

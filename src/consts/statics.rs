@@ -62,10 +62,9 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             }
             g
         } else if attrs.objc_class.is_some() || attrs.objc_selector.is_some() {
-            self.tcx.dcx().span_fatal(
-                span,
-                "rustc_codegen_inkwell does not support Objective-C class or selector statics yet",
-            )
+            self.tcx
+                .dcx()
+                .span_fatal(span, "rustc_codegen_inkwell does not support Objective-C class or selector statics yet")
         } else {
             self.declare_foreign_static(attrs, llty, sym, def_id)
         };
@@ -85,13 +84,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     /// extern static, the symbol is declared with that linkage and the static becomes an
     /// internal pointer-sized global holding its address, which is null when a weak symbol is
     /// missing at link time.
-    fn declare_foreign_static(
-        &self,
-        attrs: &CodegenFnAttrs,
-        llty: &'ll Type,
-        sym: &str,
-        def_id: DefId,
-    ) -> &'ll Value {
+    fn declare_foreign_static(&self, attrs: &CodegenFnAttrs, llty: &'ll Type, sym: &str, def_id: DefId) -> &'ll Value {
         let Some(linkage) = attrs.import_linkage else {
             return self.declare_global(sym, llty);
         };
@@ -110,12 +103,9 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         // Decided for the symbol itself: the caller decides for the holder below.
         self.assume_dso_local(target, true);
 
-        let holder_name =
-            format!("_rust_extern_with_linkage_{:016x}_{sym}", self.tcx.stable_crate_id(LOCAL_CRATE));
+        let holder_name = format!("_rust_extern_with_linkage_{:016x}_{sym}", self.tcx.stable_crate_id(LOCAL_CRATE));
         let holder = self.define_global(&holder_name, llty).unwrap_or_else(|| {
-            self.tcx
-                .dcx()
-                .span_fatal(self.tcx.def_span(def_id), format!("symbol `{sym}` is already defined"))
+            self.tcx.dcx().span_fatal(self.tcx.def_span(def_id), format!("symbol `{sym}` is already defined"))
         });
         llvm::set_linkage(holder, llvm::LLVMLinkage::LLVMInternalLinkage);
         llvm::set_initializer(holder, target);
@@ -192,10 +182,9 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             && self.sess().sanitizers().intersects(address_sanitizers)
         {
             // LLVM's per-global "no_sanitize_address" marker has no C API.
-            self.tcx.dcx().span_fatal(
-                span,
-                "rustc_codegen_inkwell does not support disabling address sanitizers on statics yet",
-            );
+            self.tcx
+                .dcx()
+                .span_fatal(span, "rustc_codegen_inkwell does not support disabling address sanitizers on statics yet");
         }
 
         // `#[used(compiler)]` only has to keep the symbol in the object file (the linker may

@@ -255,8 +255,8 @@ pub(super) fn set_discriminant<'ll>(cx: &CodegenCx<'ll, '_>, member: &'ll Metada
 #[cfg(test)]
 mod tests {
     use super::index;
-    use crate::llvm::debuginfo::{Checksum, DIBuilder, flags, operand, parse_nodes, string};
     use crate::llvm;
+    use crate::llvm::debuginfo::{Checksum, DIBuilder, flags, operand, parse_nodes, string};
 
     /// Pins the operand indices above: nodes made through the C API have their file, scope,
     /// name, base type, elements, template parameters, discriminator and extra data at those
@@ -323,7 +323,11 @@ mod tests {
         assert_eq!(operand(llcx, unit, index::PRODUCER), Some(string(llcx, "p")));
         assert_eq!(operand(llcx, unit, index::ENUM_TYPES), Some(nodes[8]));
         let lists: Vec<_> = index::UNIT_LISTS.map(|i| operand(llcx, unit, i)).collect();
-        assert_eq!(lists, nodes[9..].iter().map(|&n| Some(n)).collect::<Vec<_>>(), "retained types, globals, imports, macros");
+        assert_eq!(
+            lists,
+            nodes[9..].iter().map(|&n| Some(n)).collect::<Vec<_>>(),
+            "retained types, globals, imports, macros"
+        );
         builder.finalize();
     }
 }

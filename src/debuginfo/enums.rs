@@ -47,7 +47,8 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         }
         let visibility = visibility_flags(self, def.did(), def.did());
         let location = self.type_location(def.did());
-        let stub = self.stub(TypeKey::Ty(ty), &name, location, Some(scope), (layout.size, layout.align.abi), visibility, None);
+        let stub =
+            self.stub(TypeKey::Ty(ty), &name, location, Some(scope), (layout.size, layout.align.abi), visibility, None);
         self.complete(
             stub,
             |cx, enum_node| {
@@ -86,10 +87,21 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         let (size, align) = self.size_and_align(base);
         let enumerators: Vec<_> = def
             .discriminants(self.tcx)
-            .map(|(index, discr)| self.dbg().builder.enumerator(def.variant(index).name.as_str(), discr.val, size.bits(), unsigned))
+            .map(|(index, discr)| {
+                self.dbg().builder.enumerator(def.variant(index).name.as_str(), discr.val, size.bits(), unsigned)
+            })
             .collect();
         let (file, line) = self.type_location(def.did()).unwrap_or_else(|| (self.unknown_file(), 0));
-        let node = beyond_c_api::enum_class(self, scope, name, file, line, (size, align), &enumerators, self.type_di_node(base));
+        let node = beyond_c_api::enum_class(
+            self,
+            scope,
+            name,
+            file,
+            line,
+            (size, align),
+            &enumerators,
+            self.type_di_node(base),
+        );
         self.dbg().enum_types.borrow_mut().push(node);
         node
     }
@@ -139,7 +151,15 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         let name = compute_debuginfo_type_name(self.tcx, ty, false);
         let scope = self.namespace(self.tcx.parent(def_id));
         let location = self.type_location(def_id);
-        let stub = self.stub(TypeKey::Ty(ty), &name, location, Some(scope), (layout.size, layout.align.abi), flags::ZERO, None);
+        let stub = self.stub(
+            TypeKey::Ty(ty),
+            &name,
+            location,
+            Some(scope),
+            (layout.size, layout.align.abi),
+            flags::ZERO,
+            None,
+        );
         self.complete(
             stub,
             |cx, node| {
@@ -176,12 +196,26 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
                                             .map(|s| Cow::Owned(s.as_str().to_owned()))
                                             .unwrap_or_else(|| tuple_field_name(i));
                                         let field_ty = variant_layout.field(cx, i).ty;
-                                        cx.field(owner, &name, cx.layout_of(field_ty), variant_layout.fields.offset(i), flags::ZERO, None)
+                                        cx.field(
+                                            owner,
+                                            &name,
+                                            cx.layout_of(field_ty),
+                                            variant_layout.fields.offset(i),
+                                            flags::ZERO,
+                                            None,
+                                        )
                                     })
                                     .collect();
                                 let prefix = args.as_coroutine().prefix_tys();
                                 members.extend(prefix.iter().zip(upvar_names).enumerate().map(|(i, (upvar, name))| {
-                                    cx.field(owner, name.as_str(), cx.layout_of(upvar), layout.fields.offset(i), flags::ZERO, None)
+                                    cx.field(
+                                        owner,
+                                        name.as_str(),
+                                        cx.layout_of(upvar),
+                                        layout.fields.offset(i),
+                                        flags::ZERO,
+                                        None,
+                                    )
                                 }));
                                 members
                             },
@@ -250,12 +284,17 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             Variants::Multiple { tag_encoding: TagEncoding::Direct, .. } => {
                 Some(layout.ty.discriminant_for_variant(self.tcx, index).unwrap_or_else(|| bug!("no discriminant")).val)
             }
-            Variants::Multiple { tag_encoding: TagEncoding::Niche { ref niche_variants, niche_start, untagged_variant }, tag, .. } => {
+            Variants::Multiple {
+                tag_encoding: TagEncoding::Niche { ref niche_variants, niche_start, untagged_variant },
+                tag,
+                ..
+            } => {
                 if index == untagged_variant {
                     return None;
                 }
-                let value =
-                    (index.as_u32() as u128).wrapping_sub(niche_variants.start().as_u32() as u128).wrapping_add(niche_start);
+                let value = (index.as_u32() as u128)
+                    .wrapping_sub(niche_variants.start().as_u32() as u128)
+                    .wrapping_add(niche_start);
                 Some(tag.size(self).truncate(value))
             }
         }

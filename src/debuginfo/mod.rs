@@ -13,24 +13,23 @@ mod types;
 
 use std::cell::{OnceCell, RefCell};
 
+use rustc_abi::VariantIdx;
 use rustc_codegen_ssa::base::collect_debugger_visualizers_transitive;
 use rustc_codegen_ssa::debuginfo::type_names;
 use rustc_codegen_ssa::mir::debuginfo::{DebugScope, FunctionDebugContext, VariableKind};
 use rustc_codegen_ssa::traits::*;
 use rustc_data_structures::fx::FxHashMap;
+use rustc_data_structures::stable_hash::{StableHash, StableHashCtxt, StableHasher};
 use rustc_hir::attrs::DebuggerVisualizerType;
 use rustc_hir::def_id::{DefId, LOCAL_CRATE};
 use rustc_index::IndexVec;
-use rustc_middle::bug;
-use rustc_middle::mir;
 use rustc_middle::ty::layout::{HasTypingEnv, LayoutOf};
 use rustc_middle::ty::{self, ExistentialTraitRef, GenericArgsRef, Instance, Ty, TyCtxt, TypeVisitableExt};
-use rustc_abi::VariantIdx;
-use rustc_data_structures::stable_hash::{StableHash, StableHashCtxt, StableHasher};
+use rustc_middle::{bug, mir};
 use rustc_session::config::{self, CrateType, DebugInfo};
-use rustc_target::spec::DebuginfoKind;
 use rustc_span::{BytePos, FileName, RemapPathScopeComponents, SourceFile, SourceFileHashAlgorithm, Span, Symbol};
 use rustc_target::callconv::FnAbi;
+use rustc_target::spec::DebuginfoKind;
 
 use crate::context::{CodegenCx, ModuleFlag, add_module_flag_u32};
 use crate::llvm::debuginfo::{Checksum, DIBuilder, EmissionKind, flags};
@@ -225,7 +224,11 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     fn containing_scope(&self, instance: Instance<'tcx>) -> (&'ll Metadata, Option<Ty<'tcx>>) {
         let tcx = self.tcx;
         if let Some(impl_def_id) = tcx.inherent_impl_of_assoc(instance.def_id()) {
-            let self_ty = tcx.instantiate_and_normalize_erasing_regions(instance.args, self.typing_env(), tcx.type_of(impl_def_id));
+            let self_ty = tcx.instantiate_and_normalize_erasing_regions(
+                instance.args,
+                self.typing_env(),
+                tcx.type_of(impl_def_id),
+            );
             if let ty::Adt(def, ..) = self_ty.kind()
                 && !def.is_box()
             {
@@ -283,7 +286,9 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             return;
         }
         let tcx = self.tcx;
-        let rustc_hir::def::DefKind::Static { nested, .. } = tcx.def_kind(def_id) else { bug!("{def_id:?} is not a static") };
+        let rustc_hir::def::DefKind::Static { nested, .. } = tcx.def_kind(def_id) else {
+            bug!("{def_id:?} is not a static")
+        };
         if nested {
             return;
         }
@@ -297,7 +302,17 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         let linkage_name = if name.as_str() == symbol { "" } else { symbol };
         let align = types::align_bits(self.layout_of(ty).align.abi);
         let local_to_unit = !tcx.is_reachable_non_generic(def_id);
-        self.dbg().builder.global_variable(global, Some(scope), name.as_str(), linkage_name, file, line, ty_node, local_to_unit, align);
+        self.dbg().builder.global_variable(
+            global,
+            Some(scope),
+            name.as_str(),
+            linkage_name,
+            file,
+            line,
+            ty_node,
+            local_to_unit,
+            align,
+        );
     }
 
     /// `.debug_gdb_scripts`, which makes gdb load the Rust pretty printers (and those the crate
@@ -346,7 +361,12 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
         }
         // A vtable that a debugger can find by name must not be merged with another.
         llvm::set_unnamed_address(vtable, llvm::LLVMUnnamedAddr::LLVMNoUnnamedAddr);
-        let name = type_names::compute_debuginfo_vtable_name(self.tcx, ty, trait_ref, type_names::VTableNameKind::GlobalVariable);
+        let name = type_names::compute_debuginfo_vtable_name(
+            self.tcx,
+            ty,
+            trait_ref,
+            type_names::VTableNameKind::GlobalVariable,
+        );
         let ty_node = self.vtable_type(ty, trait_ref);
         self.dbg().builder.global_variable(vtable, None, &name, "", self.unknown_file(), 0, ty_node, true, 0);
     }
@@ -437,9 +457,14 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
                 if let Some(&declaration) = self.dbg().method_declarations.borrow().get(&instance) {
                     return declaration;
                 }
-                let extras = beyond_c_api::SubprogramExtras { template_params: template_params.clone(), main: false, declaration: None };
+                let extras = beyond_c_api::SubprogramExtras {
+                    template_params: template_params.clone(),
+                    main: false,
+                    declaration: None,
+                };
                 let flags = beyond_c_api::SubprogramFlags { definition: false, ..sp_flags };
-                let declaration = beyond_c_api::subprogram(self, scope, &name, linkage_name, file, pos.line, ty, &flags, extras);
+                let declaration =
+                    beyond_c_api::subprogram(self, scope, &name, linkage_name, file, pos.line, ty, &flags, extras);
                 self.dbg().method_declarations.borrow_mut().insert(instance, declaration);
                 declaration
             });
@@ -487,7 +512,14 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
         );
     }
 
-    fn create_dbg_var(&self, name: Symbol, ty: Ty<'tcx>, scope: &'ll Metadata, kind: VariableKind, span: Span) -> &'ll Metadata {
+    fn create_dbg_var(
+        &self,
+        name: Symbol,
+        ty: Ty<'tcx>,
+        scope: &'ll Metadata,
+        kind: VariableKind,
+        span: Span,
+    ) -> &'ll Metadata {
         let pos = self.source_pos(span.lo());
         let file = self.file_metadata(&pos.file);
         let ty_node = self.type_di_node(ty);

@@ -29,7 +29,12 @@ struct Walk<'a, 'll, 'tcx> {
     call_sites: FxHashMap<BytePos, u32>,
 }
 
-pub fn compute<'ll, 'tcx>(cx: &CodegenCx<'ll, 'tcx>, instance: Instance<'tcx>, mir: &Body<'tcx>, context: &mut Context<'ll, 'tcx>) {
+pub fn compute<'ll, 'tcx>(
+    cx: &CodegenCx<'ll, 'tcx>,
+    instance: Instance<'tcx>,
+    mir: &Body<'tcx>,
+    context: &mut Context<'ll, 'tcx>,
+) {
     let with_variables = (cx.sess().opts.debuginfo == DebugInfo::Full).then(|| {
         let mut scopes = DenseBitSet::new_empty(mir.source_scopes.len());
         for var in &mir.var_debug_info {
@@ -61,8 +66,11 @@ impl<'ll, 'tcx> Walk<'_, 'll, 'tcx> {
         let Some(parent) = data.parent_scope else {
             // The outermost scope is the function's subprogram, made by the caller.
             let file = cx.sess().source_map().lookup_source_file(self.mir.span.lo());
-            context.scopes[scope] =
-                DebugScope { file_start_pos: file.start_pos, file_end_pos: file.end_position(), ..context.scopes[scope] };
+            context.scopes[scope] = DebugScope {
+                file_start_pos: file.start_pos,
+                file_end_pos: file.end_position(),
+                ..context.scopes[scope]
+            };
             return;
         };
         self.make(context, parent);
@@ -109,7 +117,12 @@ impl<'ll, 'tcx> Walk<'_, 'll, 'tcx> {
     /// once (a closure called in a loop that was unrolled by MIR inlining of its callers): the
     /// second and later copies get DWARF base discriminators 1, 2, …, as LLVM's
     /// `cloneWithBaseDiscriminator` gives them, so that they stay distinct inlined-at locations.
-    fn call_site_location(&mut self, scope: &'ll Metadata, inlined_at: Option<&'ll Metadata>, span: Span) -> &'ll Metadata {
+    fn call_site_location(
+        &mut self,
+        scope: &'ll Metadata,
+        inlined_at: Option<&'ll Metadata>,
+        span: Span,
+    ) -> &'ll Metadata {
         let cx = self.cx;
         let discriminator = match self.call_sites.entry(span.lo()) {
             Entry::Vacant(v) => {

@@ -11,7 +11,9 @@
 use std::borrow::Cow;
 
 use rustc_abi::{Align, Size};
-use rustc_codegen_ssa::debuginfo::type_names::{VTableNameKind, compute_debuginfo_type_name, compute_debuginfo_vtable_name};
+use rustc_codegen_ssa::debuginfo::type_names::{
+    VTableNameKind, compute_debuginfo_type_name, compute_debuginfo_vtable_name,
+};
 use rustc_codegen_ssa::traits::*;
 use rustc_data_structures::fingerprint::Fingerprint;
 use rustc_data_structures::stable_hash::{StableHash, StableHasher};
@@ -19,7 +21,9 @@ use rustc_hir::def::CtorKind;
 use rustc_hir::def_id::DefId;
 use rustc_middle::bug;
 use rustc_middle::ty::layout::{HasTypingEnv, LayoutOf, TyAndLayout, WIDE_PTR_ADDR, WIDE_PTR_EXTRA};
-use rustc_middle::ty::{self, AdtKind, CoroutineArgsExt, ExistentialTraitRef, GenericArgsRef, Ty, Unnormalized, Visibility};
+use rustc_middle::ty::{
+    self, AdtKind, CoroutineArgsExt, ExistentialTraitRef, GenericArgsRef, Ty, Unnormalized, Visibility,
+};
 use rustc_span::{DUMMY_SP, hygiene};
 
 use super::{TypeKey, beyond_c_api};
@@ -53,7 +57,8 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
                     return node;
                 }
                 let layout = self.layout_of(ty);
-                let count = len.try_to_target_usize(self.tcx).unwrap_or_else(|| bug!("array length of {ty} in codegen"));
+                let count =
+                    len.try_to_target_usize(self.tcx).unwrap_or_else(|| bug!("array length of {ty} in codegen"));
                 self.dbg().builder.array_type(layout.size.bits(), align_bits(layout.align.abi), element, count)
             }
             // The element type: `&[T]`'s data pointer points at a `T` (gdb loops forever on
@@ -76,7 +81,9 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
                 Err(node) => return node,
             },
             // A `Box` with a zero-sized allocator is described as the pointer it is.
-            ty::Adt(def, args) if def.is_box() && args.get(1).is_none_or(|a| self.layout_of(a.expect_ty()).is_1zst()) => {
+            ty::Adt(def, args)
+                if def.is_box() && args.get(1).is_none_or(|a| self.layout_of(a.expect_ty()).is_1zst()) =>
+            {
                 match self.pointer_type(ty, ty.expect_boxed_ty()) {
                     Ok(node) => node,
                     Err(node) => return node,
@@ -101,7 +108,14 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
                             .enumerate()
                             .map(|(i, element)| {
                                 let name = tuple_field_name(i);
-                                cx.field(owner, &name, cx.layout_of(element), layout.fields.offset(i), flags::ZERO, None)
+                                cx.field(
+                                    owner,
+                                    &name,
+                                    cx.layout_of(element),
+                                    layout.fields.offset(i),
+                                    flags::ZERO,
+                                    None,
+                                )
                             })
                             .collect()
                     },
@@ -189,7 +203,15 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
                 let data_pointer =
                     cx.dbg().builder.pointer_type(pointee_node, address.size.bits(), align_bits(address.align.abi), "");
                 vec![
-                    cx.member(owner, address_name, address, layout.fields.offset(WIDE_PTR_ADDR), flags::ZERO, data_pointer, None),
+                    cx.member(
+                        owner,
+                        address_name,
+                        address,
+                        layout.fields.offset(WIDE_PTR_ADDR),
+                        flags::ZERO,
+                        data_pointer,
+                        None,
+                    ),
                     cx.field(owner, extra_name, extra, layout.fields.offset(WIDE_PTR_EXTRA), flags::ZERO, None),
                 ]
             },
@@ -235,7 +257,11 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
 
     fn recursion_marker_type(&self) -> &'ll Metadata {
         *self.dbg().recursion_marker.get_or_init(|| {
-            self.dbg().builder.basic_type("<recur_type>", self.tcx.data_layout.pointer_size().bits(), encoding::UNSIGNED)
+            self.dbg().builder.basic_type(
+                "<recur_type>",
+                self.tcx.data_layout.pointer_size().bits(),
+                encoding::UNSIGNED,
+            )
         })
     }
 
@@ -300,7 +326,9 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             .iter()
             .zip(names)
             .enumerate()
-            .map(|(i, (upvar, name))| self.field(owner, name.as_str(), self.layout_of(upvar), layout.fields.offset(i), flags::ZERO, None))
+            .map(|(i, (upvar, name))| {
+                self.field(owner, name.as_str(), self.layout_of(upvar), layout.fields.offset(i), flags::ZERO, None)
+            })
             .collect()
     }
 
@@ -341,7 +369,15 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
                             ty::VtblEntry::MetadataSize => ("size".to_string(), usize_node),
                             ty::VtblEntry::Vacant => return None,
                         };
-                        Some(cx.member(owner, &name, pointer_layout, pointer_layout.size * i as u64, flags::ZERO, node, None))
+                        Some(cx.member(
+                            owner,
+                            &name,
+                            pointer_layout,
+                            pointer_layout.size * i as u64,
+                            flags::ZERO,
+                            node,
+                            None,
+                        ))
                     })
                     .collect()
             },
@@ -388,7 +424,16 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     ) -> Stub<'ll, 'tcx> {
         let (file, line) = location.unwrap_or_else(|| (self.unknown_file(), 0));
         let identifier = self.type_identifier(key);
-        let node = self.dbg().builder.union_type(Some(scope), name, file, line, size.bits(), align_bits(align), flags::ZERO, &identifier);
+        let node = self.dbg().builder.union_type(
+            Some(scope),
+            name,
+            file,
+            line,
+            size.bits(),
+            align_bits(align),
+            flags::ZERO,
+            &identifier,
+        );
         Stub { node, key }
     }
 
@@ -436,13 +481,19 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     /// its argument, and every ADT in between has an argument that contains it too.
     fn expands_recursively(&self, def_id: DefId, args: GenericArgsRef<'tcx>) -> bool {
         let stack = self.dbg().adt_stack.borrow();
-        stack.iter().enumerate().rev().filter(|(_, (ancestor, _))| *ancestor == def_id).any(|(index, (_, ancestor_args))| {
-            args.iter().zip(ancestor_args.iter()).filter_map(|(a, b)| a.as_type().zip(b.as_type())).any(|(arg, ancestor_arg)| {
-                arg != ancestor_arg
-                    && arg.contains(ancestor_arg)
-                    && stack[index + 1..].iter().all(|(_, between)| between.types().any(|t| t.contains(ancestor_arg)))
-            })
-        })
+        stack.iter().enumerate().rev().filter(|(_, (ancestor, _))| *ancestor == def_id).any(
+            |(index, (_, ancestor_args))| {
+                args.iter().zip(ancestor_args.iter()).filter_map(|(a, b)| a.as_type().zip(b.as_type())).any(
+                    |(arg, ancestor_arg)| {
+                        arg != ancestor_arg
+                            && arg.contains(ancestor_arg)
+                            && stack[index + 1..]
+                                .iter()
+                                .all(|(_, between)| between.types().any(|t| t.contains(ancestor_arg)))
+                    },
+                )
+            },
+        )
     }
 
     /// A member described by its layout, of the type the layout has.
@@ -494,7 +545,11 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     }
 
     /// `(name, type)` template parameters for the type arguments among `args`.
-    pub(super) fn template_parameters(&self, generics: &ty::Generics, args: GenericArgsRef<'tcx>) -> Vec<&'ll Metadata> {
+    pub(super) fn template_parameters(
+        &self,
+        generics: &ty::Generics,
+        args: GenericArgsRef<'tcx>,
+    ) -> Vec<&'ll Metadata> {
         let mut names = Vec::new();
         let mut generics = Some(generics);
         while let Some(g) = generics {
@@ -527,13 +582,18 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     }
 
     pub(super) fn unknown_file(&self) -> &'ll Metadata {
-        *self.dbg().unknown_file.get_or_init(|| self.dbg().builder.file("<unknown>", "", crate::llvm::debuginfo::Checksum::None, None))
+        *self
+            .dbg()
+            .unknown_file
+            .get_or_init(|| self.dbg().builder.file("<unknown>", "", crate::llvm::debuginfo::Checksum::None, None))
     }
 
     /// A string unique to the type: a stable hash of its key.
     fn type_identifier(&self, key: TypeKey<'tcx>) -> String {
         let mut hasher = StableHasher::new();
-        self.tcx.with_stable_hashing_context(|mut hcx| hcx.while_hashing_spans(false, |hcx| key.stable_hash(hcx, &mut hasher)));
+        self.tcx.with_stable_hashing_context(|mut hcx| {
+            hcx.while_hashing_spans(false, |hcx| key.stable_hash(hcx, &mut hasher))
+        });
         hasher.finish::<Fingerprint>().to_hex()
     }
 }

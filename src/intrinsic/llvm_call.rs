@@ -34,9 +34,9 @@ pub(super) fn codegen_llvm_intrinsic_call<'ll, 'tcx>(
     let span = tcx.def_span(instance.def_id());
 
     let fn_sig = match *instance.ty(tcx, bx.typing_env()).kind() {
-        ty::FnDef(def_id, fn_args) => tcx.instantiate_bound_regions_with_erased(
-            tcx.fn_sig(def_id).instantiate(tcx, fn_args).skip_norm_wip(),
-        ),
+        ty::FnDef(def_id, fn_args) => {
+            tcx.instantiate_bound_regions_with_erased(tcx.fn_sig(def_id).instantiate(tcx, fn_args).skip_norm_wip())
+        }
         _ => bug!("LLVM intrinsic `{name}` is not a function item"),
     };
     if fn_sig.c_variadic() {
@@ -83,11 +83,7 @@ pub(super) fn codegen_llvm_intrinsic_call<'ll, 'tcx>(
     if llargs.len() != llvm_params.len() {
         tcx.dcx().span_fatal(
             span,
-            format!(
-                "LLVM intrinsic `{name}` takes {} arguments, but {} are passed",
-                llvm_params.len(),
-                llargs.len()
-            ),
+            format!("LLVM intrinsic `{name}` takes {} arguments, but {} are passed", llvm_params.len(), llargs.len()),
         );
     }
     for (arg, &dest_ty) in iter::zip(&mut llargs, &llvm_params) {
@@ -149,9 +145,7 @@ fn declare_llvm_intrinsic<'ll>(
                 continue;
             }
             let mut raw: Vec<_> = overload.iter().map(|t| t.raw()).collect();
-            let fn_ty = llvm::ty(unsafe {
-                llvm::LLVMIntrinsicGetType(cx.llcx.raw(), id, raw.as_mut_ptr(), raw.len())
-            });
+            let fn_ty = llvm::ty(unsafe { llvm::LLVMIntrinsicGetType(cx.llcx.raw(), id, raw.as_mut_ptr(), raw.len()) });
             if fits(fn_ty) {
                 return cx.get_intrinsic(name, &overload);
             }
@@ -169,8 +163,23 @@ fn declare_llvm_intrinsic<'ll>(
 /// Target-specific intrinsics (`llvm.x86.*`, `llvm.aarch64.*`, …) only exist for their target.
 fn check_target_arch(cx: &CodegenCx<'_, '_>, name: &str, span: Span) {
     const TARGET_PREFIXES: &[&str] = &[
-        "aarch64", "amdgcn", "arm", "bpf", "hexagon", "loongarch", "mips", "nvvm", "ppc", "r600",
-        "riscv", "s390", "spv", "ve", "wasm", "x86", "xcore",
+        "aarch64",
+        "amdgcn",
+        "arm",
+        "bpf",
+        "hexagon",
+        "loongarch",
+        "mips",
+        "nvvm",
+        "ppc",
+        "r600",
+        "riscv",
+        "s390",
+        "spv",
+        "ve",
+        "wasm",
+        "x86",
+        "xcore",
     ];
     let Some(prefix) = name.strip_prefix("llvm.").and_then(|rest| rest.split('.').next()) else {
         return;
@@ -220,11 +229,7 @@ fn signature_fits<'ll>(
 
 /// The distinct non-aggregate types of the Rust signature (and the `bf16` forms of `i16`
 /// ones, which Rust spells as `i16`): the types an overloaded intrinsic can be overloaded on.
-fn overload_candidates<'ll>(
-    cx: &CodegenCx<'ll, '_>,
-    rust_ret: &'ll Type,
-    rust_params: &[&'ll Type],
-) -> Vec<&'ll Type> {
+fn overload_candidates<'ll>(cx: &CodegenCx<'ll, '_>, rust_ret: &'ll Type, rust_params: &[&'ll Type]) -> Vec<&'ll Type> {
     let mut all = vec![rust_ret];
     all.extend_from_slice(rust_params);
     if cx.type_kind(rust_ret) == TypeKind::Struct {
@@ -244,8 +249,7 @@ fn overload_candidates<'ll>(
                 push(type_bf16(cx));
             }
             TypeKind::Vector
-                if cx.type_kind(cx.element_type(t)) == TypeKind::Integer
-                    && cx.int_width(cx.element_type(t)) == 16 =>
+                if cx.type_kind(cx.element_type(t)) == TypeKind::Integer && cx.int_width(cx.element_type(t)) == 16 =>
             {
                 push(t);
                 push(cx.type_vector(type_bf16(cx), cx.vector_length(t) as u64));
@@ -278,13 +282,7 @@ fn overloaded_name(cx: &CodegenCx<'_, '_>, id: u32, overload: &[&Type]) -> Strin
     let mut raw: Vec<_> = overload.iter().map(|t| t.raw()).collect();
     let mut len = 0;
     unsafe {
-        let s = llvm::LLVMIntrinsicCopyOverloadedName2(
-            cx.llmod.raw(),
-            id,
-            raw.as_mut_ptr(),
-            raw.len(),
-            &mut len,
-        );
+        let s = llvm::LLVMIntrinsicCopyOverloadedName2(cx.llmod.raw(), id, raw.as_mut_ptr(), raw.len(), &mut len);
         llvm::take_message(s)
     }
 }
@@ -344,8 +342,7 @@ fn autocast<'ll>(bx: &mut Builder<'_, 'll, '_>, val: &'ll Value, src_ty: &'ll Ty
                 val
             } else {
                 // Lanes ≥ n pick from the all-zero second operand.
-                let mask: Vec<_> =
-                    (0..width).map(|i| bx.const_i32(if i < n { i as i32 } else { n as i32 })).collect();
+                let mask: Vec<_> = (0..width).map(|i| bx.const_i32(if i < n { i as i32 } else { n as i32 })).collect();
                 let zeros = bx.const_null(src_ty);
                 let mask = bx.const_vector(&mask);
                 bx.shuffle_vector(val, zeros, mask)

@@ -22,8 +22,8 @@ use rustc_codegen_ssa::common::IntPredicate;
 use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
 use rustc_codegen_ssa::mir::place::{PlaceRef, PlaceValue};
 use rustc_codegen_ssa::traits::*;
-use rustc_middle::{bug, span_bug};
 use rustc_middle::ty::{self, Instance};
+use rustc_middle::{bug, span_bug};
 use rustc_session::config::OptLevel;
 use rustc_span::{Span, Symbol, sym};
 use rustc_target::spec::Arch;
@@ -56,29 +56,21 @@ impl<'ll, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
         let llval = match name {
             sym::ptr_mask => {
                 let ptr = args[0].immediate();
-                self.call_intrinsic(
-                    "llvm.ptrmask",
-                    &[self.val_ty(ptr), self.type_isize()],
-                    &[ptr, args[1].immediate()],
-                )
+                self.call_intrinsic("llvm.ptrmask", &[self.val_ty(ptr), self.type_isize()], &[ptr, args[1].immediate()])
             }
 
             sym::is_val_statically_known => match args[0].val {
-                OperandValue::Immediate(v) => self.call_intrinsic(
-                    "llvm.is.constant",
-                    &[args[0].layout.immediate_llvm_type(self.cx)],
-                    &[v],
-                ),
+                OperandValue::Immediate(v) => {
+                    self.call_intrinsic("llvm.is.constant", &[args[0].layout.immediate_llvm_type(self.cx)], &[v])
+                }
                 // Aggregates are never reported as known: "false" is always a correct answer.
                 _ => self.const_bool(false),
             },
 
-            sym::select_unpredictable => {
-                match self.select_unpredictable(args, result, span) {
-                    Some(v) => v,
-                    None => return Ok(()),
-                }
-            }
+            sym::select_unpredictable => match self.select_unpredictable(args, result, span) {
+                Some(v) => v,
+                None => return Ok(()),
+            },
 
             sym::assume => {
                 self.assume(args[0].immediate());
@@ -114,8 +106,7 @@ impl<'ll, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
             sym::volatile_load | sym::unaligned_volatile_load => {
                 let ptr = args[0].immediate();
                 let load = self.volatile_load(result.layout.llvm_type(self.cx), ptr);
-                let align =
-                    if name == sym::unaligned_volatile_load { 1 } else { result.layout.align.bytes() };
+                let align = if name == sym::unaligned_volatile_load { 1 } else { result.layout.align.bytes() };
                 llvm::set_alignment(load, align);
                 if !result.layout.is_zst() {
                     self.store_to_place(load, result.val);
@@ -171,13 +162,11 @@ impl<'ll, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
             _ => {
                 // Anything else with a body in core runs that body, as in rustc's LLVM backend;
                 // the ones without a body are features we do not have yet.
-                let must_be_overridden =
-                    tcx.intrinsic(instance.def_id()).is_some_and(|def| def.must_be_overridden);
+                let must_be_overridden = tcx.intrinsic(instance.def_id()).is_some_and(|def| def.must_be_overridden);
                 if must_be_overridden {
-                    self.tcx.dcx().span_fatal(
-                        span,
-                        format!("intrinsic `{name}` is not yet supported by rustc_codegen_inkwell"),
-                    );
+                    self.tcx
+                        .dcx()
+                        .span_fatal(span, format!("intrinsic `{name}` is not yet supported by rustc_codegen_inkwell"));
                 }
                 return Err(Instance::new_raw(instance.def_id(), instance.args));
             }
@@ -243,11 +232,7 @@ impl<'ll, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
 }
 
 /// Writes an intrinsic's immediate result to its destination; bools go to memory as `i8`.
-fn store_result<'ll, 'tcx>(
-    bx: &mut Builder<'_, 'll, 'tcx>,
-    llval: &'ll Value,
-    result: PlaceRef<'tcx, &'ll Value>,
-) {
+fn store_result<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, llval: &'ll Value, result: PlaceRef<'tcx, &'ll Value>) {
     if result.layout.ty.is_bool() {
         let val = bx.from_immediate(llval);
         bx.store_to_place(val, result.val);
@@ -310,10 +295,9 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
             BackendRepr::Scalar(_) | BackendRepr::ScalarPair(..) => true,
             BackendRepr::SimdVector { .. } => false,
             BackendRepr::Memory { .. } => size <= self.tcx.data_layout.pointer_size() * 2,
-            _ => self.tcx.dcx().span_fatal(
-                span,
-                format!("`raw_eq` on `{ty}` is not supported by rustc_codegen_inkwell"),
-            ),
+            _ => {
+                self.tcx.dcx().span_fatal(span, format!("`raw_eq` on `{ty}` is not supported by rustc_codegen_inkwell"))
+            }
         };
         if as_integer {
             let int_ty = self.type_int_of_bits(size.bits());
@@ -334,11 +318,8 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     /// and may be changed.
     fn black_box_barrier(&mut self, result: PlaceRef<'tcx, &'ll Value>) {
         // A ZST destination may be a dangling/undef pointer: only clobber memory then.
-        let (constraints, inputs): (&str, Vec<&'ll Value>) = if result.layout.is_zst() {
-            ("~{memory}", vec![])
-        } else {
-            ("r,~{memory}", vec![result.val.llval])
-        };
+        let (constraints, inputs): (&str, Vec<&'ll Value>) =
+            if result.layout.is_zst() { ("~{memory}", vec![]) } else { ("r,~{memory}", vec![result.val.llval]) };
         let arg_tys: Vec<_> = inputs.iter().map(|&v| self.val_ty(v)).collect();
         let fn_ty = self.type_func(&arg_tys, self.type_void());
         let asm = unsafe {
@@ -348,7 +329,7 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
                 0,
                 constraints.as_ptr() as *const _,
                 constraints.len(),
-                llvm::to_bool(true), // has side effects
+                llvm::to_bool(true),  // has side effects
                 llvm::to_bool(false), // no aligned stack needed
                 llvm::LLVMInlineAsmDialect::LLVMInlineAsmDialectATT,
                 llvm::to_bool(false), // cannot unwind
@@ -369,18 +350,10 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
 
     /// `va_arg::<T>(ap)` through LLVM's `va_arg` instruction, on the targets where LLVM lowers
     /// it correctly for scalars; rustc's LLVM backend open-codes it per ABI, which we do not yet.
-    fn va_arg_intrinsic(
-        &mut self,
-        va_list: &'ll Value,
-        result: PlaceRef<'tcx, &'ll Value>,
-        span: Span,
-    ) -> &'ll Value {
+    fn va_arg_intrinsic(&mut self, va_list: &'ll Value, result: PlaceRef<'tcx, &'ll Value>, span: Span) -> &'ll Value {
         let ty = result.layout.ty;
         let unsupported = |bx: &Self, what: &str| -> ! {
-            bx.tcx.dcx().span_fatal(
-                span,
-                format!("`va_arg::<{ty}>` {what} is not supported by rustc_codegen_inkwell"),
-            )
+            bx.tcx.dcx().span_fatal(span, format!("`va_arg::<{ty}>` {what} is not supported by rustc_codegen_inkwell"))
         };
         let target = &self.tcx.sess.target;
         // x86-64 SysV and Win64 and i686 are lowered by LLVM; AArch64 only where va_list is a

@@ -141,8 +141,7 @@ pub(super) fn int_intrinsic<'ll, 'tcx>(
 
     let v = match name {
         sym::ctlz | sym::ctlz_nonzero | sym::cttz | sym::cttz_nonzero => {
-            let llvm_name =
-                if matches!(name, sym::ctlz | sym::ctlz_nonzero) { "llvm.ctlz" } else { "llvm.cttz" };
+            let llvm_name = if matches!(name, sym::ctlz | sym::ctlz_nonzero) { "llvm.ctlz" } else { "llvm.cttz" };
             // The flag tells LLVM that a zero input is poison.
             let zero_is_poison = bx.const_bool(matches!(name, sym::ctlz_nonzero | sym::cttz_nonzero));
             let count = bx.call_intrinsic(llvm_name, &[llty], &[a, zero_is_poison]);

@@ -152,9 +152,7 @@ fn dispatch<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>) -> 
     let v = vector(bx, c, c.arg_ty(0), Role::Input)?;
 
     match c.name {
-        sym::simd_eq | sym::simd_ne | sym::simd_lt | sym::simd_le | sym::simd_gt | sym::simd_ge => {
-            compare(bx, c, v)
-        }
+        sym::simd_eq | sym::simd_ne | sym::simd_lt | sym::simd_le | sym::simd_gt | sym::simd_ge => compare(bx, c, v),
         sym::simd_shuffle => shuffle(bx, c, v),
         sym::simd_shuffle_const_generic => shuffle_const_generic(bx, c, v),
         sym::simd_insert | sym::simd_insert_dyn => insert(bx, c, v),
@@ -193,9 +191,7 @@ fn dispatch<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>) -> 
         sym::simd_reduce_and | sym::simd_reduce_or | sym::simd_reduce_xor => reduce_bitwise(bx, c, v),
         sym::simd_reduce_all | sym::simd_reduce_any => reduce_mask(bx, c, v),
 
-        sym::simd_cast_ptr | sym::simd_expose_provenance | sym::simd_with_exposed_provenance => {
-            pointer_cast(bx, c, v)
-        }
+        sym::simd_cast_ptr | sym::simd_expose_provenance | sym::simd_with_exposed_provenance => pointer_cast(bx, c, v),
         sym::simd_cast | sym::simd_as => cast(bx, c, v),
 
         sym::simd_add
@@ -222,10 +218,10 @@ fn dispatch<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>) -> 
 
         sym::simd_arith_offset => arith_offset(bx, c, v),
 
-        name => bx.tcx.dcx().span_fatal(
-            c.span,
-            format!("SIMD intrinsic `{name}` is not yet supported by rustc_codegen_inkwell"),
-        ),
+        name => bx
+            .tcx
+            .dcx()
+            .span_fatal(c.span, format!("SIMD intrinsic `{name}` is not yet supported by rustc_codegen_inkwell")),
     }
 }
 
@@ -233,16 +229,24 @@ fn dispatch<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>) -> 
 // Types and masks
 
 /// Takes `ty` apart as a SIMD type, or reports that it is not one.
-fn vector<'tcx>(bx: &Builder<'_, '_, 'tcx>, c: &Call<'_, 'tcx>, ty: Ty<'tcx>, role: Role) -> Result<Vector<'tcx>, Reported> {
+fn vector<'tcx>(
+    bx: &Builder<'_, '_, 'tcx>,
+    c: &Call<'_, 'tcx>,
+    ty: Ty<'tcx>,
+    role: Role,
+) -> Result<Vector<'tcx>, Reported> {
     if !ty.is_simd() {
         let (span, name) = (c.span, c.name);
-        fail!(bx, match role {
-            Role::Input => Invalid::SimdInput { span, name, ty },
-            Role::Argument => Invalid::SimdArgument { span, name, ty },
-            Role::Second => Invalid::SimdSecond { span, name, ty },
-            Role::Third => Invalid::SimdThird { span, name, ty },
-            Role::Return => Invalid::SimdReturn { span, name, ty },
-        });
+        fail!(
+            bx,
+            match role {
+                Role::Input => Invalid::SimdInput { span, name, ty },
+                Role::Argument => Invalid::SimdArgument { span, name, ty },
+                Role::Second => Invalid::SimdSecond { span, name, ty },
+                Role::Third => Invalid::SimdThird { span, name, ty },
+                Role::Return => Invalid::SimdReturn { span, name, ty },
+            }
+        );
     }
     let (len, elem) = ty.simd_size_and_type(bx.tcx);
     Ok(Vector { ty, len, elem })
@@ -349,8 +353,7 @@ fn select_bitmask<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx
         ty::Int(i) if i.bit_width() == Some(int_bits) => c.imm(0),
         ty::Uint(u) if u.bit_width() == Some(int_bits) => c.imm(0),
         ty::Array(elem, n)
-            if matches!(elem.kind(), ty::Uint(ty::UintTy::U8))
-                && n.try_to_target_usize(bx.tcx) == Some(bytes) =>
+            if matches!(elem.kind(), ty::Uint(ty::UintTy::U8)) && n.try_to_target_usize(bx.tcx) == Some(bytes) =>
         {
             // Reread the bytes as one integer: byte k holds bits 8k..8k+8 on little endian,
             // which is what the bitcast to `<N x i1>` below expects.
@@ -485,11 +488,7 @@ fn shuffle<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>, v: V
 }
 
 /// `simd_shuffle_const_generic::<_, _, IDX>(x, y)`: the indices are a const generic `[u32; N]`.
-fn shuffle_const_generic<'ll, 'tcx>(
-    bx: &mut Builder<'_, 'll, 'tcx>,
-    c: &Call<'ll, 'tcx>,
-    v: Vector<'tcx>,
-) -> Res<'ll> {
+fn shuffle_const_generic<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>, v: Vector<'tcx>) -> Res<'ll> {
     let indices: Vec<u128> =
         c.fn_args[2].expect_const().to_branch().iter().map(|idx| idx.to_leaf().to_u32() as u128).collect();
     emit_shuffle(bx, c, v, &indices)
@@ -506,12 +505,7 @@ fn lane_operand<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>,
             ensure!(
                 bx,
                 lane < u128::from(v.len),
-                Invalid::SimdIndexOutOfBounds {
-                    span: c.span,
-                    name: c.name,
-                    arg_idx: 1,
-                    total_len: u128::from(v.len),
-                }
+                Invalid::SimdIndexOutOfBounds { span: c.span, name: c.name, arg_idx: 1, total_len: u128::from(v.len) }
             );
             Ok(const_lane_index(bx, lane as u64))
         }
@@ -565,8 +559,7 @@ fn bitmask<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>, v: V
     match *c.ret_ty.kind() {
         ty::Uint(u) if u.bit_width() == Some(int_bits) => Ok(bx.zext(bits, bx.type_int_of_bits(int_bits))),
         ty::Array(elem, n)
-            if matches!(elem.kind(), ty::Uint(ty::UintTy::U8))
-                && n.try_to_target_usize(bx.tcx) == Some(bytes) =>
+            if matches!(elem.kind(), ty::Uint(ty::UintTy::U8)) && n.try_to_target_usize(bx.tcx) == Some(bytes) =>
         {
             // Through memory: the integer's bytes are the array.
             let wide = bx.zext(bits, bx.type_int_of_bits(bytes * 8));
@@ -900,7 +893,11 @@ fn reduce_mask<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>, 
 /// Requires the return type to be a SIMD vector and exactly `ty`.
 fn require_return_type<'tcx>(bx: &Builder<'_, '_, 'tcx>, c: &Call<'_, 'tcx>, ty: Ty<'tcx>) -> Result<(), Reported> {
     let _ = vector(bx, c, c.ret_ty, Role::Return)?;
-    ensure!(bx, c.ret_ty == ty, Invalid::ExpectedReturnType { span: c.span, name: c.name, in_ty: ty, ret_ty: c.ret_ty });
+    ensure!(
+        bx,
+        c.ret_ty == ty,
+        Invalid::ExpectedReturnType { span: c.span, name: c.name, in_ty: ty, ret_ty: c.ret_ty }
+    );
     Ok(())
 }
 
@@ -932,8 +929,7 @@ fn pointer_cast<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>,
     let (span, name) = (c.span, c.name);
     let thin_ptr = |bx: &Builder<'_, '_, 'tcx>, ty: Ty<'tcx>| -> Result<(), Reported> {
         let ty::RawPtr(pointee, _) = *ty.kind() else { fail!(bx, Invalid::ExpectedPointer { span, name, ty }) };
-        let metadata =
-            pointee.ptr_metadata_ty(bx.tcx, |t| bx.tcx.normalize_erasing_regions(bx.typing_env(), t));
+        let metadata = pointee.ptr_metadata_ty(bx.tcx, |t| bx.tcx.normalize_erasing_regions(bx.typing_env(), t));
         ensure!(bx, metadata.is_unit(), Invalid::CastWidePointer { span, name, ty });
         Ok(())
     };
@@ -1141,10 +1137,7 @@ fn bit_op<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>, v: Ve
         }
         _ => {
             if !llvm_has_intrinsic("llvm.clmul") {
-                bx.tcx.dcx().span_fatal(
-                    c.span,
-                    "`simd_carryless_mul` needs `llvm.clmul`, which this LLVM lacks",
-                );
+                bx.tcx.dcx().span_fatal(c.span, "`simd_carryless_mul` needs `llvm.clmul`, which this LLVM lacks");
             }
             bx.call_intrinsic("llvm.clmul", &[vec_ty], &[x, c.imm(1)])
         }

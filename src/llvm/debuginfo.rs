@@ -80,7 +80,8 @@ impl<'ll> DIBuilder<'ll> {
         unsafe {
             let scratch = llvm_sys::core::LLVMModuleCreateWithNameInContext(c"debuginfo-builder".as_ptr(), cx.raw());
             let scratch = NonNull::new(scratch).expect("LLVMModuleCreateWithNameInContext returned null");
-            let raw = NonNull::new(di::LLVMCreateDIBuilder(scratch.as_ptr())).expect("LLVMCreateDIBuilder returned null");
+            let raw =
+                NonNull::new(di::LLVMCreateDIBuilder(scratch.as_ptr())).expect("LLVMCreateDIBuilder returned null");
             DIBuilder { raw, scratch, _context: PhantomData }
         }
     }
@@ -128,7 +129,13 @@ impl<'ll> DIBuilder<'ll> {
         let (kind, sum) = match checksum {
             Checksum::None if source.is_none() => {
                 return metadata(unsafe {
-                    di::LLVMDIBuilderCreateFile(self.raw(), name.as_ptr().cast(), name.len(), directory.as_ptr().cast(), directory.len())
+                    di::LLVMDIBuilderCreateFile(
+                        self.raw(),
+                        name.as_ptr().cast(),
+                        name.len(),
+                        directory.as_ptr().cast(),
+                        directory.len(),
+                    )
                 });
             }
             // An empty checksum is no checksum, whatever its kind.
@@ -154,7 +161,9 @@ impl<'ll> DIBuilder<'ll> {
     }
 
     pub fn namespace(&self, parent: Option<&'ll Metadata>, name: &str) -> &'ll Metadata {
-        metadata(unsafe { di::LLVMDIBuilderCreateNameSpace(self.raw(), parent.raw(), name.as_ptr().cast(), name.len(), 0) })
+        metadata(unsafe {
+            di::LLVMDIBuilderCreateNameSpace(self.raw(), parent.raw(), name.as_ptr().cast(), name.len(), 0)
+        })
     }
 
     /// A subroutine type that lists no types (what line tables need).
@@ -214,17 +223,33 @@ impl<'ll> DIBuilder<'ll> {
     pub fn subroutine_type(&self, signature: &[Option<&'ll Metadata>]) -> &'ll Metadata {
         let mut raw: Vec<_> = signature.iter().map(|n| n.raw()).collect();
         metadata(unsafe {
-            di::LLVMDIBuilderCreateSubroutineType(self.raw(), std::ptr::null_mut(), raw.as_mut_ptr(), raw.len() as u32, 0)
+            di::LLVMDIBuilderCreateSubroutineType(
+                self.raw(),
+                std::ptr::null_mut(),
+                raw.as_mut_ptr(),
+                raw.len() as u32,
+                0,
+            )
         })
     }
 
     pub fn basic_type(&self, name: &str, size_bits: u64, encoding: u32) -> &'ll Metadata {
-        metadata(unsafe { di::LLVMDIBuilderCreateBasicType(self.raw(), name.as_ptr().cast(), name.len(), size_bits, encoding, 0) })
+        metadata(unsafe {
+            di::LLVMDIBuilderCreateBasicType(self.raw(), name.as_ptr().cast(), name.len(), size_bits, encoding, 0)
+        })
     }
 
     pub fn pointer_type(&self, pointee: &'ll Metadata, size_bits: u64, align_bits: u32, name: &str) -> &'ll Metadata {
         metadata(unsafe {
-            di::LLVMDIBuilderCreatePointerType(self.raw(), pointee.raw(), size_bits, align_bits, 0, name.as_ptr().cast(), name.len())
+            di::LLVMDIBuilderCreatePointerType(
+                self.raw(),
+                pointee.raw(),
+                size_bits,
+                align_bits,
+                0,
+                name.as_ptr().cast(),
+                name.len(),
+            )
         })
     }
 
@@ -340,7 +365,9 @@ impl<'ll> DIBuilder<'ll> {
     /// A fixed-size array of `count` elements.
     pub fn array_type(&self, size_bits: u64, align_bits: u32, element: &'ll Metadata, count: u64) -> &'ll Metadata {
         let mut subrange = unsafe { di::LLVMDIBuilderGetOrCreateSubrange(self.raw(), 0, count as i64) };
-        metadata(unsafe { di::LLVMDIBuilderCreateArrayType(self.raw(), size_bits, align_bits, element.raw(), &mut subrange, 1) })
+        metadata(unsafe {
+            di::LLVMDIBuilderCreateArrayType(self.raw(), size_bits, align_bits, element.raw(), &mut subrange, 1)
+        })
     }
 
     /// An enumerator of any width up to 128 bits.

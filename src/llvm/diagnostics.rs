@@ -7,9 +7,9 @@
 use std::cell::RefCell;
 use std::ffi::c_void;
 
+use llvm_sys::LLVMDiagnosticSeverity;
 use llvm_sys::core::{LLVMContextSetDiagnosticHandler, LLVMGetDiagInfoDescription, LLVMGetDiagInfoSeverity};
 use llvm_sys::prelude::*;
-use llvm_sys::LLVMDiagnosticSeverity;
 
 use super::take_message;
 

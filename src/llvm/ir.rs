@@ -4,9 +4,10 @@
 
 use std::ffi::c_char;
 
-use super::{AsRaw, BasicBlock, Module, Type, Value, value_opt};
 use llvm_sys::core::*;
 use llvm_sys::{LLVMLinkage, LLVMVisibility};
+
+use super::{AsRaw, BasicBlock, Module, Type, Value, value_opt};
 
 /// Iterates an LLVM intrusive list from `first`, stepping with `next`.
 fn walk<H: Copy>(first: Option<H>, next: impl Fn(H) -> Option<H>) -> impl Iterator<Item = H> {
@@ -83,7 +84,11 @@ pub fn called_operand(inst: &Value) -> Option<&Value> {
 }
 
 pub fn personality(f: &Value) -> Option<&Value> {
-    if unsafe { LLVMHasPersonalityFn(f.raw()) } != 0 { value_opt(unsafe { LLVMGetPersonalityFn(f.raw()) }) } else { None }
+    if unsafe { LLVMHasPersonalityFn(f.raw()) } != 0 {
+        value_opt(unsafe { LLVMGetPersonalityFn(f.raw()) })
+    } else {
+        None
+    }
 }
 
 pub fn initializer(g: &Value) -> Option<&Value> {
@@ -192,7 +197,8 @@ pub fn make_declaration<'ll>(m: &'ll Module, g: &'ll Value) -> &'ll Value {
     super::set_value_name(g, b"");
     let ty = value_type(g);
     let decl = unsafe {
-        if is_function(g) || (is_alias(g) && LLVMGetTypeKind(ty.raw()) == llvm_sys::LLVMTypeKind::LLVMFunctionTypeKind) {
+        if is_function(g) || (is_alias(g) && LLVMGetTypeKind(ty.raw()) == llvm_sys::LLVMTypeKind::LLVMFunctionTypeKind)
+        {
             let f = LLVMAddFunction(m.raw(), cname.as_ptr(), ty.raw());
             if is_function(g) {
                 copy_function_attributes(g, f);

@@ -5,7 +5,6 @@ use std::path::Path;
 use std::ptr::NonNull;
 
 use llvm_sys::target_machine::*;
-
 pub use llvm_sys::target_machine::{
     LLVMCodeGenFileType as FileType, LLVMCodeGenOptLevel as CodeGenOptLevel, LLVMCodeModel as CodeModel,
     LLVMRelocMode as RelocMode,
@@ -89,7 +88,8 @@ impl OwnedTargetMachine {
         let path = cstr(&path.to_string_lossy());
         let mut err = std::ptr::null_mut();
         // LLVM does not write through the file name, whatever its parameter's type says.
-        let failed = unsafe { LLVMTargetMachineEmitToFile(self.raw(), module.raw(), path.as_ptr() as *mut _, kind, &mut err) };
+        let failed =
+            unsafe { LLVMTargetMachineEmitToFile(self.raw(), module.raw(), path.as_ptr() as *mut _, kind, &mut err) };
         if failed != 0 { Err(unsafe { take_message(err) }) } else { Ok(()) }
     }
 
@@ -97,7 +97,8 @@ impl OwnedTargetMachine {
     pub fn emit_to_memory(&self, module: &Module, kind: FileType) -> Result<OwnedMemoryBuffer, String> {
         let mut buffer = std::ptr::null_mut();
         let mut err = std::ptr::null_mut();
-        let failed = unsafe { LLVMTargetMachineEmitToMemoryBuffer(self.raw(), module.raw(), kind, &mut err, &mut buffer) };
+        let failed =
+            unsafe { LLVMTargetMachineEmitToMemoryBuffer(self.raw(), module.raw(), kind, &mut err, &mut buffer) };
         if failed != 0 { Err(unsafe { take_message(err) }) } else { Ok(OwnedMemoryBuffer(buffer)) }
     }
 }

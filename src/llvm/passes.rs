@@ -50,7 +50,12 @@ impl OwnedPassBuilderOptions {
 
 /// Runs the passes of `pipeline` on `module` for the target machine `tm`. On failure (a
 /// pipeline LLVM cannot parse, a pass that reports an error), LLVM's message.
-pub fn run_passes(module: &Module, pipeline: &str, tm: &OwnedTargetMachine, options: &PassOptions) -> Result<(), String> {
+pub fn run_passes(
+    module: &Module,
+    pipeline: &str,
+    tm: &OwnedTargetMachine,
+    options: &PassOptions,
+) -> Result<(), String> {
     let pipeline = cstr(pipeline);
     let options = OwnedPassBuilderOptions::new(options);
     let err = unsafe { LLVMRunPasses(module.raw(), pipeline.as_ptr(), tm.raw(), options.0.as_ptr()) };

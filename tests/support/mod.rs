@@ -34,7 +34,6 @@ pub fn build_backend(root: &Path, profile_dir: &Path) -> PathBuf {
     so
 }
 
-
 /// Runs `rustc -Zcodegen-backend=<backend> <args>` in `root`, where rustup picks the pinned
 /// toolchain.
 pub fn rustc(root: &Path, backend: &str, args: &[&str]) -> std::process::Output {

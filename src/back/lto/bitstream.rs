@@ -24,7 +24,11 @@ type Abbrev = Vec<Op>;
 pub enum Entry<'a> {
     /// The start of a nested block, to [`Reader::enter`] or [`Reader::skip_block`].
     Block(u64),
-    Record { code: u64, ops: Vec<u64>, blob: Option<&'a [u8]> },
+    Record {
+        code: u64,
+        ops: Vec<u64>,
+        blob: Option<&'a [u8]>,
+    },
     End,
 }
 

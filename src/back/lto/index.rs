@@ -71,7 +71,11 @@ fn is_interposable(linkage: LLVMLinkage) -> bool {
     use LLVMLinkage::*;
     matches!(
         linkage,
-        LLVMWeakAnyLinkage | LLVMLinkOnceAnyLinkage | LLVMCommonLinkage | LLVMExternalWeakLinkage | LLVMAppendingLinkage
+        LLVMWeakAnyLinkage
+            | LLVMLinkOnceAnyLinkage
+            | LLVMCommonLinkage
+            | LLVMExternalWeakLinkage
+            | LLVMAppendingLinkage
     )
 }
 

@@ -147,7 +147,8 @@ fn read_summary(r: &mut Reader<'_>, m: &mut Module) -> Result<(), String> {
             FS_PERMODULE | FS_PERMODULE_PROFILE | FS_PERMODULE_RELBF => {
                 // [valueid, flags, instcount, fflags, numrefs, rorefcnt, worefcnt,
                 //  numrefs x valueid, calls: valueid, or (valueid, hotness or frequency)]
-                let (id, flags, insts, fflags, numrefs) = (field(0)?, field(1)?, field(2)?, field(3)?, field(4)? as usize);
+                let (id, flags, insts, fflags, numrefs) =
+                    (field(0)?, field(1)?, field(2)?, field(3)?, field(4)? as usize);
                 let refs = ops.get(7..7 + numrefs).ok_or("a function summary's references are cut short")?.to_vec();
                 let calls_start = 7 + numrefs;
                 let step = if code == FS_PERMODULE { 1 } else { 2 };
@@ -256,7 +257,8 @@ pub fn differences(ours: &ModuleSummary, llvm: &ModuleSummary) -> Vec<String> {
     };
     let (a, b) = (by_name(ours), by_name(llvm));
     let names = |s: &ModuleSummary, list: &[u32]| {
-        let mut v: Vec<Vec<u8>> = list.iter().map(|&r| s.name(r).to_vec()).filter(|n| !n.starts_with(b"llvm.")).collect();
+        let mut v: Vec<Vec<u8>> =
+            list.iter().map(|&r| s.name(r).to_vec()).filter(|n| !n.starts_with(b"llvm.")).collect();
         v.sort();
         v
     };

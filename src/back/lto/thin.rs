@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use rustc_codegen_ssa::back::lto::{SerializedModule, ThinModule, ThinShared};
 use rustc_codegen_ssa::back::write::{
-    CodegenContext, SharedEmitter, ThinLtoInput, TargetMachineFactoryConfig, TargetMachineFactoryFn,
+    CodegenContext, SharedEmitter, TargetMachineFactoryConfig, TargetMachineFactoryFn, ThinLtoInput,
 };
 use rustc_codegen_ssa::{CompiledModule, ModuleCodegen};
 use rustc_data_structures::fx::{FxHashMap, FxHashSet};
@@ -132,7 +132,12 @@ pub fn run(
     let keep = super::preserved_symbols(cgcx, exported_symbols_for_lto);
     let plans = index::analyze(&summaries, |name| keep.contains(name), import_limits());
     let promotion_hashes = names.iter().map(|n| name_hash(n)).collect();
-    info!("ThinLTO: {} modules summarized in {:?}, analyzed in {:?}", names.len(), summarized - start, summarized.elapsed());
+    info!(
+        "ThinLTO: {} modules summarized in {:?}, analyzed in {:?}",
+        names.len(),
+        summarized - start,
+        summarized.elapsed()
+    );
     log_plans(&names, &summaries, &plans);
 
     // Incremental reuse: green modules whose key is unchanged are copied from the cache.
@@ -153,11 +158,8 @@ pub fn run(
 
     let copy_jobs = names.iter().zip(&reuse).filter(|(_, r)| **r).map(|(n, _)| green[n].clone()).collect();
     let module_names = names.iter().map(|n| CString::new(n.as_str()).expect("module names have no NUL")).collect();
-    let shared = Arc::new(ThinShared {
-        data: ThinData { summaries, plans, promotion_hashes },
-        modules: buffers,
-        module_names,
-    });
+    let shared =
+        Arc::new(ThinShared { data: ThinData { summaries, plans, promotion_hashes }, modules: buffers, module_names });
     let jobs = (0..reuse.len()).filter(|&i| !reuse[i]).map(|idx| ThinModule { shared: shared.clone(), idx }).collect();
     (jobs, copy_jobs)
 }
@@ -212,7 +214,8 @@ pub fn optimize_and_codegen(
     let mut module = ModuleCodegen::new_regular(name, module_llvm);
     let data = &thin.shared.data;
     let (summary, plan) = (&data.summaries[thin.idx], &data.plans[thin.idx]);
-    let save = |module: &ModuleCodegen<ModuleLlvm>, stage| write::save_temp_bitcode(cgcx, shared_emitter, module, stage);
+    let save =
+        |module: &ModuleCodegen<ModuleLlvm>, stage| write::save_temp_bitcode(cgcx, shared_emitter, module, stage);
     let timer = |what: &'static str| prof.generic_activity_with_arg(what, thin.name());
     save(&module, "thin-lto-input");
     {
