@@ -49,7 +49,7 @@ struct Test {
     ignore_opt: BTreeMap<String, String>,
     /// `//@ run-env: RUST_BACKTRACE=1`: environment for the test's binary.
     run_env: Vec<(String, String)>,
-    /// `//~ ERROR msg`: some `error` line of the compiler's stderr must contain `msg`.
+    /// `//@ error-pattern: msg`: some `error` line of the compiler's stderr must contain `msg`.
     errors: Vec<String>,
     /// `//@ builtin-fails: reason`: a check-diag program the built-in backend cannot compile
     /// either (it must then fail there too).
@@ -76,12 +76,10 @@ fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
     };
     for (i, line) in src.lines().enumerate() {
         let at = |msg: String| format!("{}:{}: {msg}", t.rel_path, i + 1);
-        if let Some(pos) = line.find("//~") {
-            let rest = line[pos + 3..].trim_start_matches('^');
-            match rest.trim_start().strip_prefix("ERROR ") {
-                Some(msg) => t.errors.push(msg.trim().to_string()),
-                None => return Err(at(format!("unknown annotation `{}`", line[pos..].trim()))),
-            }
+        // compiletest's `//~ ERROR` means "an error on this line", which a refusal of a whole
+        // session has no line for: these tests say `//@ error-pattern:` instead.
+        if line.contains("//~") {
+            return Err(at("`//~` line annotations are not supported: use `//@ error-pattern: msg`".into()));
         }
         let Some(d) = line.trim_start().strip_prefix("//@") else { continue };
         let (key, value) = match d.split_once(':') {
@@ -93,6 +91,7 @@ fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
             "run-fail" => t.run_fail = true,
             "check-diag" => t.kind = Kind::CheckDiag,
             "builtin-fails" => t.builtin_fails = Some(value.to_string()),
+            "error-pattern" => t.errors.push(value.to_string()),
             "compile-flags" => t.flags.extend(value.split_whitespace().map(String::from)),
             "edition" => t.edition = value.to_string(),
             "exit-status" => t.exit_status = Some(value.parse().map_err(|_| at(format!("bad exit-status `{value}`")))?),
@@ -131,10 +130,10 @@ fn parse_test(root: &Path, name: &str) -> Result<Test, String> {
         }
     }
     if t.kind == Kind::CheckDiag && t.errors.is_empty() && !root.join(format!("ui-tests/{name}.stderr")).exists() {
-        return Err(format!("{}: check-diag needs `//~ ERROR` annotations or a .stderr file", t.rel_path));
+        return Err(format!("{}: check-diag needs `//@ error-pattern:` lines or a .stderr file", t.rel_path));
     }
     if t.kind == Kind::RunPass && !t.errors.is_empty() {
-        return Err(format!("{}: `//~ ERROR` annotations need `//@ check-diag`", t.rel_path));
+        return Err(format!("{}: `//@ error-pattern:` needs `//@ check-diag`", t.rel_path));
     }
     Ok(t)
 }
