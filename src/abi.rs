@@ -23,7 +23,7 @@ use rustc_middle::ty::{self, Instance, Ty};
 use rustc_session::Session;
 use rustc_session::config::OptLevel;
 use rustc_target::callconv::{ArgAbi, ArgAttribute, ArgAttributes, ArgExtension, CastTarget, FnAbi, PassMode};
-use rustc_target::spec::{Arch, SanitizerSet};
+use rustc_target::spec::SanitizerSet;
 
 use crate::builder::Builder;
 use crate::context::CodegenCx;
@@ -550,10 +550,7 @@ pub fn to_llvm_calling_convention(sess: &Session, abi: CanonAbi) -> u32 {
         // `extern "custom"` functions can only be called from assembly, but may be declared.
         CanonAbi::C | CanonAbi::Rust | CanonAbi::Custom => LLVMCCallConv,
         CanonAbi::RustCold => LLVMPreserveMostCallConv,
-        CanonAbi::RustPreserveNone => match sess.target.arch {
-            Arch::X86_64 | Arch::AArch64 => return PRESERVE_NONE_CALL_CONV,
-            _ => LLVMCCallConv,
-        },
+        CanonAbi::RustPreserveNone => return PRESERVE_NONE_CALL_CONV,
         CanonAbi::Swift => LLVMSwiftCallConv,
         CanonAbi::Interrupt(InterruptKind::X86) => LLVMX86INTRCallConv,
         CanonAbi::X86(x86_call) => match x86_call {

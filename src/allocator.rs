@@ -9,6 +9,7 @@ use rustc_middle::middle::codegen_fn_attrs::{CodegenFnAttrFlags, CodegenFnAttrs}
 use rustc_middle::ty::TyCtxt;
 use rustc_symbol_mangling::mangle_internal_symbol;
 
+use crate::llvm::owned::OwnedBuilder;
 use crate::llvm::{self, AsRaw, AttributePlace, Context, LLVMTypeRef, Module};
 
 pub fn codegen(tcx: TyCtxt<'_>, llcx: &Context, llmod: &Module, methods: &[AllocatorMethod]) {
@@ -80,33 +81,18 @@ fn wrapper(
         llvm::set_visibility(llfn, crate::declare::default_visibility(tcx.sess));
         crate::attributes::from_fn_attrs(tcx, llcx, llfn, attrs, None);
 
-        let builder = llvm::LLVMCreateBuilderInContext(llcx.raw());
-        let entry = llvm::LLVMAppendBasicBlockInContext(llcx.raw(), llfn.raw(), c"entry".as_ptr());
-        llvm::LLVMPositionBuilderAtEnd(builder, entry);
+        let builder = OwnedBuilder::at_new_block(llcx, llfn, "entry");
         match to_name {
             Some(to_name) => {
                 let callee = declare(to_name);
                 llvm::set_visibility(callee, llvm::LLVMVisibility::LLVMHiddenVisibility);
-                let mut call_args: Vec<_> = (0..args.len()).map(|i| llvm::LLVMGetParam(llfn.raw(), i as u32)).collect();
-                let call = llvm::LLVMBuildCall2(
-                    builder,
-                    fn_ty,
-                    callee.raw(),
-                    call_args.as_mut_ptr(),
-                    call_args.len() as u32,
-                    llvm::UNNAMED,
-                );
-                llvm::LLVMSetTailCall(call, 1);
-                if output.is_some() {
-                    llvm::LLVMBuildRet(builder, call);
-                } else {
-                    llvm::LLVMBuildRetVoid(builder);
-                }
+                let call_args: Vec<_> =
+                    (0..args.len()).map(|i| llvm::value(llvm::LLVMGetParam(llfn.raw(), i as u32))).collect();
+                let call = builder.call(llvm::ty(fn_ty), callee, &call_args);
+                llvm::LLVMSetTailCall(call.raw(), 1);
+                builder.ret(output.map(|_| call));
             }
-            None => {
-                llvm::LLVMBuildRetVoid(builder);
-            }
+            None => builder.ret(None),
         }
-        llvm::LLVMDisposeBuilder(builder);
     }
 }

@@ -19,10 +19,11 @@ use std::ops::Deref;
 
 use rustc_abi::{self as abi, Align, HasDataLayout, Size, TargetDataLayout, WrappingRange};
 use rustc_codegen_ssa::MemFlags;
-use rustc_codegen_ssa::common::{AtomicRmwBinOp, IntPredicate, RealPredicate, SynchronizationScope, TypeKind};
+use rustc_codegen_ssa::common::{AtomicRmwBinOp, IntPredicate, RealPredicate, SynchronizationScope};
 use rustc_codegen_ssa::mir::operand::OperandRef;
 use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::*;
+use rustc_middle::bug;
 use rustc_middle::middle::codegen_fn_attrs::CodegenFnAttrs;
 use rustc_middle::ty::layout::{
     FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError, LayoutOfHelpers, TyAndLayout,
@@ -31,7 +32,7 @@ use rustc_middle::ty::{self, AtomicOrdering, Instance, Ty, TyCtxt};
 use rustc_session::config::OptLevel;
 use rustc_span::Span;
 use rustc_target::callconv::{FnAbi, PassMode};
-use rustc_target::spec::{Arch, HasTargetSpec, Target};
+use rustc_target::spec::{HasTargetSpec, Target};
 
 use crate::context::CodegenCx;
 use crate::llvm::{self, AsRaw, BasicBlock, Type, Value};
@@ -49,21 +50,13 @@ impl Drop for Builder<'_, '_, '_> {
     }
 }
 
-/// An MSVC/wasm EH funclet: calls made inside it carry a `"funclet"(pad)` operand bundle.
-///
-/// Only the pad is kept; the bundle is created (and freed) around each call, because the C API
-/// hands out operand bundles as owned heap objects.
-pub struct Funclet<'ll> {
-    cleanuppad: &'ll Value,
-}
+/// An EH funclet (`cleanuppad`/`catchpad`), which only MSVC SEH and wasm exceptions use: x86-64
+/// ELF code unwinds through landing pads, so no funclet is ever made (the type has no values).
+pub struct Funclet<'ll>(std::convert::Infallible, std::marker::PhantomData<&'ll Value>);
 
-impl<'ll> Funclet<'ll> {
-    pub fn new(cleanuppad: &'ll Value) -> Self {
-        Funclet { cleanuppad }
-    }
-
-    pub fn cleanuppad(&self) -> &'ll Value {
-        self.cleanuppad
+impl Funclet<'_> {
+    pub fn unreachable(&self) -> ! {
+        match self.0 {}
     }
 }
 
@@ -651,16 +644,10 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
     }
 
     fn fptoui(&mut self, val: &'ll Value, dest_ty: &'ll Type) -> &'ll Value {
-        if let Some(v) = self.wasm_trunc(val, dest_ty, false) {
-            return v;
-        }
         llvm::value(unsafe { llvm::LLVMBuildFPToUI(self.llbuilder, val.raw(), dest_ty.raw(), llvm::UNNAMED) })
     }
 
     fn fptosi(&mut self, val: &'ll Value, dest_ty: &'ll Type) -> &'ll Value {
-        if let Some(v) = self.wasm_trunc(val, dest_ty, true) {
-            return v;
-        }
         llvm::value(unsafe { llvm::LLVMBuildFPToSI(self.llbuilder, val.raw(), dest_ty.raw(), llvm::UNNAMED) })
     }
 
@@ -783,61 +770,31 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
         unsafe { llvm::LLVMBuildResume(self.llbuilder, exn.raw()) };
     }
 
-    fn cleanup_pad(&mut self, parent: Option<&'ll Value>, args: &[&'ll Value]) -> Funclet<'ll> {
-        let mut raw_args = raw_values(args);
-        let pad = llvm::value(unsafe {
-            llvm::LLVMBuildCleanupPad(
-                self.llbuilder,
-                parent.raw(),
-                raw_args.as_mut_ptr(),
-                raw_args.len() as u32,
-                c"cleanuppad".as_ptr(),
-            )
-        });
-        Funclet::new(pad)
+    // Funclets: MSVC SEH and wasm exceptions only (see `Funclet`), which rustc_codegen_ssa asks
+    // for on those targets alone.
+    fn cleanup_pad(&mut self, _parent: Option<&'ll Value>, _args: &[&'ll Value]) -> Funclet<'ll> {
+        bug!("funclet-based unwinding on an x86-64 ELF target")
     }
 
-    fn cleanup_ret(&mut self, funclet: &Funclet<'ll>, unwind: Option<&'ll BasicBlock>) {
-        unsafe { llvm::LLVMBuildCleanupRet(self.llbuilder, funclet.cleanuppad().raw(), unwind.raw()) };
+    fn cleanup_ret(&mut self, funclet: &Funclet<'ll>, _unwind: Option<&'ll BasicBlock>) {
+        funclet.unreachable()
     }
 
-    fn catch_pad(&mut self, parent: &'ll Value, args: &[&'ll Value]) -> Funclet<'ll> {
-        let mut raw_args = raw_values(args);
-        let pad = llvm::value(unsafe {
-            llvm::LLVMBuildCatchPad(
-                self.llbuilder,
-                parent.raw(),
-                raw_args.as_mut_ptr(),
-                raw_args.len() as u32,
-                c"catchpad".as_ptr(),
-            )
-        });
-        Funclet::new(pad)
+    fn catch_pad(&mut self, _parent: &'ll Value, _args: &[&'ll Value]) -> Funclet<'ll> {
+        bug!("funclet-based unwinding on an x86-64 ELF target")
     }
 
     fn catch_switch(
         &mut self,
-        parent: Option<&'ll Value>,
-        unwind: Option<&'ll BasicBlock>,
-        handlers: &[&'ll BasicBlock],
+        _parent: Option<&'ll Value>,
+        _unwind: Option<&'ll BasicBlock>,
+        _handlers: &[&'ll BasicBlock],
     ) -> &'ll Value {
-        let switch = llvm::value(unsafe {
-            llvm::LLVMBuildCatchSwitch(
-                self.llbuilder,
-                parent.raw(),
-                unwind.raw(),
-                handlers.len() as u32,
-                c"catchswitch".as_ptr(),
-            )
-        });
-        for handler in handlers {
-            unsafe { llvm::LLVMAddHandler(switch.raw(), handler.raw()) }
-        }
-        switch
+        bug!("funclet-based unwinding on an x86-64 ELF target")
     }
 
     fn get_funclet_cleanuppad(&self, funclet: &Funclet<'ll>) -> &'ll Value {
-        funclet.cleanuppad()
+        funclet.unreachable()
     }
 
     fn atomic_cmpxchg(
@@ -943,31 +900,5 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
                 flags,
             )
         })
-    }
-
-    /// On wasm, `fptoui`/`fptosi` get trap-avoiding control flow around them; the
-    /// non-saturating casts may be UB on out-of-range inputs, so the raw trapping wasm
-    /// instructions are what we want (as rustc's LLVM backend does).
-    fn wasm_trunc(&mut self, val: &'ll Value, dest_ty: &'ll Type, signed: bool) -> Option<&'ll Value> {
-        if !self.sess().target.is_like_wasm {
-            return None;
-        }
-        let src_ty = self.val_ty(val);
-        if self.type_kind(src_ty) == TypeKind::Vector {
-            return None;
-        }
-        let float_width = self.float_width(src_ty);
-        let int_width = self.int_width(dest_ty);
-        if !matches!((int_width, float_width), (32 | 64, 32 | 64)) {
-            return None;
-        }
-        let name = if signed { "llvm.wasm.trunc.signed" } else { "llvm.wasm.trunc.unsigned" };
-        Some(self.call_intrinsic(name, &[dest_ty, src_ty], &[val]))
-    }
-
-    /// Whether non-temporal stores on this target are a pure performance hint. Elsewhere (x86)
-    /// they need fences that LLVM does not add, so rustc emits plain stores there.
-    fn nontemporal_is_hint_only(&self) -> bool {
-        matches!(self.cx.tcx.sess.target.arch, Arch::AArch64 | Arch::Arm | Arch::RiscV32 | Arch::RiscV64)
     }
 }

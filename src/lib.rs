@@ -73,9 +73,8 @@ use rustc_session::config::{OptLevel, OutputFilenames};
 use rustc_span::Symbol;
 
 use crate::back::target_machine::{TargetMachine, TargetMachineSpec};
-use crate::llvm::diagnostics::Collected;
+use crate::llvm::diagnostics::CollectingContext;
 use crate::llvm::machine::OwnedTargetMachine;
-use crate::llvm::owned::OwnedContext;
 
 #[derive(Clone, Default)]
 pub struct InkwellCodegenBackend {
@@ -86,14 +85,13 @@ pub struct InkwellCodegenBackend {
 
 /// One codegen unit's LLVM module, in a context of its own.
 pub struct ModuleLlvm {
-    // Field order is drop order: the target machine goes before the context, and the context
-    // (with the module in it) before the diagnostics sink that its handler points to.
+    // Field order is drop order: the target machine goes before the context (with the module in
+    // it).
     target_machine: OnceCell<OwnedTargetMachine>,
-    context: OwnedContext,
+    pub context: CollectingContext,
     llmod: llvm::LLVMModuleRef,
     pub name: String,
     tm_spec: TargetMachineSpec,
-    pub diagnostics: Box<Collected>,
     /// What `-Cembed-bitcode` embeds when it is not the module itself: after ThinLTO, the
     /// module as it was before (as the built-in backend embeds it).
     pub embed_bitcode: Option<Vec<u8>>,
@@ -108,46 +106,27 @@ impl ModuleLlvm {
     /// A module whose code is generated at `opt_level`.
     fn new(tcx: TyCtxt<'_>, name: &str, opt_level: OptLevel) -> Self {
         let tm = TargetMachineSpec::new(tcx.sess, opt_level, &tcx.global_backend_features(()));
-        let (context, diagnostics) = Self::context(tcx.sess.fewer_names());
-        let llmod = llvm::AsRaw::raw(context::create_module(tcx, llvm::context(context.0), name));
+        let context = CollectingContext::new(tcx.sess.fewer_names());
+        let llmod = llvm::AsRaw::raw(context::create_module(tcx, context.get(), name));
         ModuleLlvm {
             target_machine: OnceCell::new(),
             context,
             llmod,
             name: name.to_owned(),
             tm_spec: tm,
-            diagnostics,
             embed_bitcode: None,
         }
-    }
-
-    /// A fresh context whose diagnostics are collected.
-    fn context(fewer_names: bool) -> (OwnedContext, Box<Collected>) {
-        let context = OwnedContext::new();
-        let diagnostics = Box::<Collected>::default();
-        llvm::diagnostics::install(context.0, &diagnostics);
-        unsafe { llvm::LLVMContextSetDiscardValueNames(context.0, llvm::to_bool(fewer_names)) };
-        (context, diagnostics)
     }
 
     /// A module read back from bitcode (LTO's inputs), in a context of its own. On failure,
     /// the error LLVM reported.
     pub fn parse(cgcx: &CodegenContext, name: &str, data: &[u8], tm: TargetMachine) -> Result<Self, String> {
-        let (context, diagnostics) = Self::context(cgcx.fewer_names);
-        let Some(llmod) = llvm::bitcode::parse(llvm::context(context.0), data, name) else {
-            let msgs: Vec<String> = diagnostics.take().into_iter().map(|(_, m)| m).collect();
-            return Err(msgs.join("; "));
+        let context = CollectingContext::new(cgcx.fewer_names);
+        let Some(llmod) = llvm::bitcode::parse(context.get(), data, name).map(llvm::AsRaw::raw) else {
+            return Err(context.take_errors());
         };
         let target_machine = OnceCell::from(tm.raw);
-        Ok(ModuleLlvm {
-            target_machine,
-            context,
-            llmod: llvm::AsRaw::raw(llmod),
-            name: name.to_owned(),
-            tm_spec: tm.spec,
-            diagnostics,
-            embed_bitcode: None,
-        })
+        Ok(ModuleLlvm { target_machine, context, llmod, name: name.to_owned(), tm_spec: tm.spec, embed_bitcode: None })
     }
 
     /// The module's target machine, made on first use and shared by optimization and emission.
@@ -160,7 +139,7 @@ impl ModuleLlvm {
     }
 
     pub fn llcx(&self) -> &llvm::Context {
-        llvm::context(self.context.0)
+        self.context.get()
     }
 
     pub fn llmod(&self) -> &llvm::Module {

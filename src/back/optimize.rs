@@ -15,7 +15,7 @@ use crate::llvm::{self};
 
 /// Emits what LLVM reported on the module's context since the last call.
 pub fn emit_llvm_diagnostics(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm) {
-    for (severity, msg) in module.diagnostics.take() {
+    for (severity, msg) in module.context.take_diagnostics() {
         match severity {
             Severity::Error => {
                 dcx.err(format!("LLVM error in module `{}`: {msg}", module.name));

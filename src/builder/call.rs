@@ -1,5 +1,5 @@
-//! Calls and invokes: argument type fix-ups, the `"funclet"` operand bundle, the callee's ABI
-//! attributes and calling convention, and calls to LLVM intrinsics.
+//! Calls and invokes: argument type fix-ups, the callee's ABI attributes and calling
+//! convention, and calls to LLVM intrinsics.
 
 use rustc_codegen_ssa::common::TypeKind;
 use rustc_codegen_ssa::traits::*;
@@ -11,24 +11,6 @@ use super::{Builder, Funclet};
 use crate::abi::FnAbiLlvmExt;
 use crate::llvm::{self, AsRaw, BasicBlock, Type, Value};
 
-/// An operand bundle owned by us (the C API allocates them), freed on drop.
-struct OperandBundle(llvm::LLVMOperandBundleRef);
-
-impl OperandBundle {
-    fn new(tag: &str, args: &[&Value]) -> Self {
-        let mut raw: Vec<_> = args.iter().map(|a| a.raw()).collect();
-        OperandBundle(unsafe {
-            llvm::LLVMCreateOperandBundle(tag.as_ptr().cast(), tag.len(), raw.as_mut_ptr(), raw.len() as u32)
-        })
-    }
-}
-
-impl Drop for OperandBundle {
-    fn drop(&mut self) {
-        unsafe { llvm::LLVMDisposeOperandBundle(self.0) }
-    }
-}
-
 impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     /// Calls the LLVM intrinsic `name` (overloaded on `type_params`, e.g.
     /// `call_intrinsic("llvm.ctpop", &[i32], &[x])` calls `llvm.ctpop.i32`).
@@ -37,8 +19,7 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         self.call(fn_ty, None, None, llfn, args, None, None)
     }
 
-    /// Emits `call` (or `invoke` when `unwind_dests` is `(normal, unwind)`), inside `funclet`
-    /// if there is one.
+    /// Emits `call` (or `invoke` when `unwind_dests` is `(normal, unwind)`).
     pub(super) fn build_call_or_invoke(
         &mut self,
         fn_ty: &'ll Type,
@@ -47,39 +28,26 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         funclet: Option<&Funclet<'ll>>,
         unwind_dests: Option<(&'ll BasicBlock, &'ll BasicBlock)>,
     ) -> &'ll Value {
+        if let Some(funclet) = funclet {
+            funclet.unreachable()
+        }
         let mut raw_args = self.cast_args_to_params(fn_ty, args);
-        // Inside an MSVC/wasm funclet every call must name its pad.
-        let bundles: Vec<OperandBundle> =
-            funclet.map(|f| OperandBundle::new("funclet", &[f.cleanuppad()])).into_iter().collect();
-        let mut raw_bundles: Vec<_> = bundles.iter().map(|b| b.0).collect();
-        let inst = unsafe {
+        let (ptr, len) = (raw_args.as_mut_ptr(), raw_args.len() as u32);
+        llvm::value(unsafe {
             match unwind_dests {
-                None => llvm::LLVMBuildCallWithOperandBundles(
+                None => llvm::LLVMBuildCall2(self.llbuilder, fn_ty.raw(), llfn.raw(), ptr, len, llvm::UNNAMED),
+                Some((then, catch)) => llvm::LLVMBuildInvoke2(
                     self.llbuilder,
                     fn_ty.raw(),
                     llfn.raw(),
-                    raw_args.as_mut_ptr(),
-                    raw_args.len() as u32,
-                    raw_bundles.as_mut_ptr(),
-                    raw_bundles.len() as u32,
-                    llvm::UNNAMED,
-                ),
-                Some((then, catch)) => llvm::LLVMBuildInvokeWithOperandBundles(
-                    self.llbuilder,
-                    fn_ty.raw(),
-                    llfn.raw(),
-                    raw_args.as_mut_ptr(),
-                    raw_args.len() as u32,
+                    ptr,
+                    len,
                     then.raw(),
                     catch.raw(),
-                    raw_bundles.as_mut_ptr(),
-                    raw_bundles.len() as u32,
                     llvm::UNNAMED,
                 ),
             }
-        };
-        drop(bundles);
-        llvm::value(inst)
+        })
     }
 
     /// The arguments as raw pointers, bitcasting any whose type differs from the parameter's

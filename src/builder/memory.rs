@@ -88,11 +88,8 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
             }
             llvm::value(store)
         };
-        // `!nontemporal` only where it is a pure hint; LangRef wants it to be `!{i32 1}`.
-        if flags.contains(MemFlags::NONTEMPORAL) && self.nontemporal_is_hint_only() {
-            let one = self.cx.value_as_md(self.const_i32(1));
-            self.cx.set_metadata_node(store, "nontemporal", &[one]);
-        }
+        // No `!nontemporal` for `MemFlags::NONTEMPORAL`: on x86 such stores need fences that
+        // LLVM does not add, so they stay plain stores, as with the built-in backend.
         store
     }
 

@@ -164,13 +164,6 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         self.static_debuginfo(def_id, g);
 
         if let Some(section) = attrs.link_section {
-            if self.tcx.sess.target.is_like_wasm && !section.as_str().starts_with(".init_array") {
-                // wasm turns these into custom sections via `wasm.custom_sections` metadata.
-                self.tcx.dcx().span_fatal(
-                    span,
-                    "rustc_codegen_inkwell does not support `#[link_section]` custom sections on wasm yet",
-                );
-            }
             llvm::set_section(g, section.as_str());
         }
 

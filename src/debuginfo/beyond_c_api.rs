@@ -264,7 +264,7 @@ mod tests {
     #[test]
     fn operand_indices() {
         let context = llvm::owned::OwnedContext::new();
-        let llcx = llvm::context(context.0);
+        let llcx = context.get();
         let builder = DIBuilder::new(llcx);
         let file = builder.file("a.rs", "/d", Checksum::None, None);
         let scope = builder.namespace(None, "ns");

@@ -26,7 +26,6 @@ use rustc_middle::ty::{self, Instance};
 use rustc_middle::{bug, span_bug};
 use rustc_session::config::OptLevel;
 use rustc_span::{Span, Symbol, sym};
-use rustc_target::spec::Arch;
 
 use crate::builder::Builder;
 use crate::llvm::{self, AsRaw, Value};
@@ -78,27 +77,15 @@ impl<'ll, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
             }
 
             sym::catch_unwind => {
-                rust_try::catch_unwind(
-                    self,
-                    args[0].immediate(),
-                    args[1].immediate(),
-                    args[2].immediate(),
-                    result,
-                    span,
-                );
+                rust_try::catch_unwind(self, args[0].immediate(), args[1].immediate(), args[2].immediate(), result);
                 return Ok(());
             }
 
             sym::breakpoint => self.call_intrinsic("llvm.debugtrap", &[], &[]),
 
             sym::return_address => {
-                if self.sess().target.is_like_wasm {
-                    // wasm has no way to name a return address.
-                    self.const_null(self.type_ptr())
-                } else {
-                    let zero = self.const_i32(0);
-                    self.call_intrinsic("llvm.returnaddress", &[], &[zero])
-                }
+                let zero = self.const_i32(0);
+                self.call_intrinsic("llvm.returnaddress", &[], &[zero])
             }
 
             sym::va_arg => self.va_arg_intrinsic(args[0].immediate(), result, span),
@@ -355,18 +342,7 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         let unsupported = |bx: &Self, what: &str| -> ! {
             bx.tcx.dcx().span_fatal(span, format!("`va_arg::<{ty}>` {what} is not supported by rustc_codegen_inkwell"))
         };
-        let target = &self.tcx.sess.target;
-        // x86-64 SysV and Win64 and i686 are lowered by LLVM; AArch64 only where va_list is a
-        // plain pointer (Apple, Windows). Struct-based va_lists elsewhere (AAPCS64, PowerPC,
-        // s390x, …) would be silently wrong.
-        let lowered_by_llvm = match target.arch {
-            Arch::X86 | Arch::X86_64 => true,
-            Arch::AArch64 => target.is_like_darwin || target.is_like_windows,
-            _ => false,
-        };
-        if !lowered_by_llvm {
-            unsupported(self, "on this target");
-        }
+        // LLVM lowers x86-64's `va_arg` (SysV and Win64) for scalars.
         let BackendRepr::Scalar(scalar) = result.layout.backend_repr else {
             unsupported(self, "of a non-scalar type");
         };
@@ -375,7 +351,7 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
             Primitive::Int(Integer::I128, _) => unsupported(self, "of a 128-bit integer"),
             Primitive::Int(..) => {
                 // Smaller integers are promoted to c_int by C callers.
-                if result.layout.size.bits() < u64::from(target.c_int_width) {
+                if result.layout.size.bits() < u64::from(self.tcx.sess.target.c_int_width) {
                     unsupported(self, "of an integer narrower than c_int");
                 }
             }

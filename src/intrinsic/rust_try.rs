@@ -4,15 +4,12 @@
 //! The `invoke` lives in a small helper function, `__rust_try`, made once per module: a function
 //! has a single personality, and the caller may already use another one (or none at all).
 
-use rustc_codegen_ssa::base::{wants_msvc_seh, wants_wasm_eh};
 use rustc_codegen_ssa::mir::operand::OperandValue;
 use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::*;
 use rustc_hir as hir;
 use rustc_middle::ty::layout::FnAbiOf;
 use rustc_middle::ty::{self, Ty};
-use rustc_span::Span;
-use rustc_target::spec::Os;
 
 use crate::builder::Builder;
 use crate::context::CodegenCx;
@@ -24,7 +21,6 @@ pub(super) fn catch_unwind<'ll, 'tcx>(
     data: &'ll Value,
     catch_func: &'ll Value,
     dest: PlaceRef<'tcx, &'ll Value>,
-    span: Span,
 ) {
     let sess = bx.sess();
     if !sess.panic_strategy().unwinds() {
@@ -33,13 +29,6 @@ pub(super) fn catch_unwind<'ll, 'tcx>(
         bx.call(try_fn_ty, None, None, try_func, &[data], None, None);
         OperandValue::Immediate(bx.const_i32(0)).store(bx, dest);
         return;
-    }
-    if wants_msvc_seh(sess) || wants_wasm_eh(sess) || sess.target.os == Os::Emscripten {
-        bx.tcx.dcx().span_fatal(
-            span,
-            "catching panics with MSVC SEH, wasm or emscripten exceptions is not yet supported \
-             by rustc_codegen_inkwell",
-        );
     }
     let (fn_ty, rust_try) = gnu_rust_try_fn(bx.cx);
     // A plain call: `__rust_try` itself catches everything, so it never unwinds.

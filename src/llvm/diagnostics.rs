@@ -11,7 +11,8 @@ use llvm_sys::LLVMDiagnosticSeverity;
 use llvm_sys::core::{LLVMContextSetDiagnosticHandler, LLVMGetDiagInfoDescription, LLVMGetDiagInfoSeverity};
 use llvm_sys::prelude::*;
 
-use super::take_message;
+use super::owned::OwnedContext;
+use super::{AsRaw, Context, take_message, to_bool};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Severity {
@@ -21,10 +22,10 @@ pub enum Severity {
 
 /// The messages LLVM reported on one context.
 #[derive(Default)]
-pub struct Collected(RefCell<Vec<(Severity, String)>>);
+struct Collected(RefCell<Vec<(Severity, String)>>);
 
 impl Collected {
-    pub fn take(&self) -> Vec<(Severity, String)> {
+    fn take(&self) -> Vec<(Severity, String)> {
         std::mem::take(&mut self.0.borrow_mut())
     }
 }
@@ -41,7 +42,38 @@ extern "C" fn handler(info: LLVMDiagnosticInfoRef, ctx: *mut c_void) {
     collected.0.borrow_mut().push((severity, msg));
 }
 
-/// Installs the handler on `llcx`; `collected` must outlive every later use of the context.
-pub fn install(llcx: LLVMContextRef, collected: &Collected) {
-    unsafe { LLVMContextSetDiagnosticHandler(llcx, Some(handler), collected as *const Collected as *mut c_void) }
+/// A context whose diagnostics are collected. The handler points at the collection, so both
+/// live and die together: the context is disposed first (fields drop in order).
+pub struct CollectingContext {
+    context: OwnedContext,
+    collected: Box<Collected>,
+}
+
+impl CollectingContext {
+    /// `discard_value_names`: rustc's `-Zfewer-names`.
+    pub fn new(discard_value_names: bool) -> Self {
+        let context = OwnedContext::new();
+        let collected = Box::<Collected>::default();
+        let sink = &*collected as *const Collected as *mut c_void;
+        unsafe {
+            LLVMContextSetDiagnosticHandler(context.get().raw(), Some(handler), sink);
+            llvm_sys::core::LLVMContextSetDiscardValueNames(context.get().raw(), to_bool(discard_value_names));
+        }
+        CollectingContext { context, collected }
+    }
+
+    pub fn get(&self) -> &Context {
+        self.context.get()
+    }
+
+    /// What LLVM reported since the last call.
+    pub fn take_diagnostics(&self) -> Vec<(Severity, String)> {
+        self.collected.take()
+    }
+
+    /// The errors LLVM reported since the last call, as one message.
+    pub fn take_errors(&self) -> String {
+        let messages: Vec<String> = self.take_diagnostics().into_iter().map(|(_, m)| m).collect();
+        messages.join("; ")
+    }
 }

@@ -38,7 +38,7 @@ unsafe extern "C" {
 }
 
 macro_rules! handle {
-    ($handle:ident, $raw:ty, $from:ident, $from_opt:ident, $print:ident) => {
+    ($handle:ident, $raw:ty, $from:ident, $print:ident) => {
         impl PartialEq for $handle {
             fn eq(&self, other: &Self) -> bool {
                 std::ptr::eq(self, other)
@@ -69,11 +69,6 @@ macro_rules! handle {
         pub fn $from<'ll>(raw: $raw) -> &'ll $handle {
             assert!(!raw.is_null(), concat!("LLVM returned a null ", stringify!($handle)));
             unsafe { &*(raw as *const $handle) }
-        }
-        /// Turns a possibly null llvm-sys pointer into a handle.
-        #[allow(dead_code)]
-        pub fn $from_opt<'ll>(raw: $raw) -> Option<&'ll $handle> {
-            unsafe { (raw as *const $handle).as_ref() }
         }
         impl fmt::Debug for $handle {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -108,12 +103,25 @@ fn print_metadata(m: &Metadata) -> String {
     format!("Metadata({:p})", m)
 }
 
-handle!(Value, LLVMValueRef, value, value_opt, print_value);
-handle!(Type, LLVMTypeRef, ty, ty_opt, print_type);
-handle!(BasicBlock, LLVMBasicBlockRef, bb, bb_opt, print_bb);
-handle!(Context, LLVMContextRef, context, context_opt, print_context);
-handle!(Module, LLVMModuleRef, module, module_opt, print_module);
-handle!(Metadata, LLVMMetadataRef, metadata, metadata_opt, print_metadata);
+handle!(Value, LLVMValueRef, value, print_value);
+handle!(Type, LLVMTypeRef, ty, print_type);
+handle!(BasicBlock, LLVMBasicBlockRef, bb, print_bb);
+handle!(Context, LLVMContextRef, context, print_context);
+handle!(Module, LLVMModuleRef, module, print_module);
+handle!(Metadata, LLVMMetadataRef, metadata, print_metadata);
+
+/// Possibly null llvm-sys pointer → handle, for the handles whose null LLVM hands out.
+macro_rules! nullable_handle {
+    ($handle:ident, $raw:ty, $from_opt:ident) => {
+        pub fn $from_opt<'ll>(raw: $raw) -> Option<&'ll $handle> {
+            unsafe { (raw as *const $handle).as_ref() }
+        }
+    };
+}
+
+nullable_handle!(Value, LLVMValueRef, value_opt);
+nullable_handle!(BasicBlock, LLVMBasicBlockRef, bb_opt);
+nullable_handle!(Metadata, LLVMMetadataRef, metadata_opt);
 
 /// The empty name: LLVM picks a numbered one.
 pub const UNNAMED: *const std::ffi::c_char = c"".as_ptr();

@@ -54,12 +54,10 @@ fn summarize_bitcode(name: &str, data: &[u8]) -> Result<ModuleSummary, String> {
 
 /// Our summary of bitcode, parsed in a context of its own.
 fn summarize_parsed(name: &str, data: &[u8]) -> Result<ModuleSummary, String> {
-    let context = llvm::owned::OwnedContext::new();
-    let diagnostics = llvm::diagnostics::Collected::default();
-    llvm::diagnostics::install(context.0, &diagnostics);
-    match llvm::bitcode::parse(llvm::context(context.0), data, name) {
+    let context = llvm::diagnostics::CollectingContext::new(false);
+    match llvm::bitcode::parse(context.get(), data, name) {
         Some(m) => Ok(summary::summarize(m)),
-        None => Err(diagnostics.take().into_iter().map(|(_, m)| m).collect::<Vec<_>>().join("; ")),
+        None => Err(context.take_errors()),
     }
 }
 
