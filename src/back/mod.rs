@@ -3,6 +3,7 @@
 pub mod bitcode;
 pub mod cpu_features;
 pub mod init_array;
+pub mod inline_asm_diagnostics;
 pub mod instrument;
 pub mod lto;
 pub mod optimize;

@@ -16,13 +16,17 @@ use crate::llvm::{self};
 /// Emits what LLVM reported on the module's context since the last call.
 pub fn emit_llvm_diagnostics(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm) {
     for (severity, msg) in module.context.take_diagnostics() {
-        match severity {
-            Severity::Error => {
-                dcx.err(format!("LLVM error in module `{}`: {msg}", module.name));
-            }
-            Severity::Warning => {
-                dcx.warn(format!("LLVM warning in module `{}`: {msg}", module.name));
-            }
+        emit_llvm_diagnostic(dcx, module, severity, &msg);
+    }
+}
+
+pub fn emit_llvm_diagnostic(dcx: DiagCtxtHandle<'_>, module: &ModuleLlvm, severity: Severity, msg: &str) {
+    match severity {
+        Severity::Error => {
+            dcx.err(format!("LLVM error in module `{}`: {msg}", module.name));
+        }
+        Severity::Warning => {
+            dcx.warn(format!("LLVM warning in module `{}`: {msg}", module.name));
         }
     }
 }

@@ -68,7 +68,7 @@ fn is_large(llmod: &llvm::Module, g: &llvm::Value, threshold: u64) -> bool {
     if ir::is_thread_local(g) {
         return false;
     }
-    let size = ir::alloc_size(llmod, ir::global_value_type(g));
+    let size = ir::alloc_size(llmod, ir::value_type(g));
     size == 0 || size > threshold
 }
 

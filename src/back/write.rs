@@ -9,8 +9,8 @@ use rustc_data_structures::profiling::SelfProfilerRef;
 use rustc_errors::{DiagCtxt, DiagCtxtHandle};
 use rustc_session::config::{Lto, OutputType};
 
-use crate::back::bitcode;
-use crate::back::optimize::emit_llvm_diagnostics;
+use crate::back::optimize::emit_llvm_diagnostic;
+use crate::back::{bitcode, inline_asm_diagnostics};
 use crate::llvm::machine::FileType;
 use crate::{ModuleLlvm, llvm};
 
@@ -127,17 +127,27 @@ pub fn codegen(
     if llvm_module.tm_spec().function_sections {
         crate::back::sections::assign_unique_sections(llvm_module.llmod_raw(), llvm_module.tm_spec());
     }
+    inline_asm_diagnostics::mark_lines(llvm_module);
     if config.emit_asm {
         let path = outputs.temp_path_for_cgu(OutputType::Assembly, name);
         let object_too = matches!(config.emit_obj, EmitObj::ObjectCode(_));
-        write_file_or_error(dcx, &path, "assembly", emit_assembly(llvm_module, &path, object_too));
+        let result =
+            emit_assembly(llvm_module, &path, object_too).and_then(|()| inline_asm_diagnostics::unmark_assembly(&path));
+        write_file_or_error(dcx, &path, "assembly", result);
     }
     if let EmitObj::ObjectCode(_) = config.emit_obj {
         let path = outputs.temp_path_for_cgu(OutputType::Object, name);
         let result = emit_machine_code(llvm_module, llvm_module.llmod(), &path, FileType::LLVMObjectFile);
         write_file_or_error(dcx, &path, "object file", result);
     }
-    emit_llvm_diagnostics(dcx, llvm_module);
+    // The assembler's messages about `asm!` blocks go to their spans; the rest as usual.
+    let lto = matches!(cgcx.lto, Lto::Fat | Lto::Thin);
+    for (severity, msg) in llvm_module.context.take_diagnostics() {
+        match inline_asm_diagnostics::inline_asm_error(&severity, &msg, lto) {
+            Some(error) => shared_emitter.inline_asm_error(error),
+            None => emit_llvm_diagnostic(dcx, llvm_module, severity, &msg),
+        }
+    }
 
     module.into_compiled_module(
         // With linker-plugin LTO the object file is bitcode, written by `emit_bitcode`.

@@ -279,9 +279,55 @@ pub fn alignment(g: &Value) -> u32 {
     unsafe { LLVMGetAlignment(g.raw()) }
 }
 
-/// The type of a global's contents (its own type is `ptr`).
-pub fn global_value_type(g: &Value) -> &Type {
-    super::ty(unsafe { LLVMGlobalGetValueType(g.raw()) })
+/// The inline assembly a call, invoke or callbr calls, if it calls one.
+pub fn called_inline_asm(inst: &Value) -> Option<&Value> {
+    called_operand(inst).filter(|callee| unsafe { !LLVMIsAInlineAsm(callee.raw()).is_null() })
+}
+
+/// An inline assembly's template.
+pub fn inline_asm_template(asm: &Value) -> &[u8] {
+    let mut len = 0;
+    let data = unsafe { LLVMGetInlineAsmAsmString(asm.raw(), &mut len) };
+    if data.is_null() { &[] } else { unsafe { std::slice::from_raw_parts(data.cast(), len) } }
+}
+
+/// Makes `call` call the same inline assembly (constraints, dialect, flags) with `template`.
+pub fn set_inline_asm_template(call: &Value, asm: &Value, template: &[u8]) {
+    unsafe {
+        let raw = asm.raw();
+        let mut constraints_len = 0;
+        let constraints = LLVMGetInlineAsmConstraintString(raw, &mut constraints_len);
+        let new = LLVMGetInlineAsm(
+            LLVMGetInlineAsmFunctionType(raw),
+            template.as_ptr().cast(),
+            template.len(),
+            constraints,
+            constraints_len,
+            LLVMGetInlineAsmHasSideEffects(raw),
+            LLVMGetInlineAsmNeedsAlignedStack(raw),
+            LLVMGetInlineAsmDialect(raw),
+            LLVMGetInlineAsmCanUnwind(raw),
+        );
+        // The callee is a call's last operand, for invokes and callbrs too.
+        LLVMSetOperand(call.raw(), (LLVMGetNumOperands(call.raw()) - 1) as u32, new);
+    }
+}
+
+/// The integers of an instruction's metadata node of kind `kind` (such as `srcloc`).
+pub fn metadata_integers(inst: &Value, kind: u32) -> Vec<u64> {
+    unsafe {
+        let node = LLVMGetMetadata(inst.raw(), kind);
+        if node.is_null() {
+            return Vec::new();
+        }
+        let mut operands = vec![std::ptr::null_mut(); LLVMGetMDNodeNumOperands(node) as usize];
+        LLVMGetMDNodeOperands(node, operands.as_mut_ptr());
+        operands
+            .into_iter()
+            .filter(|op| !op.is_null() && !LLVMIsAConstantInt(*op).is_null())
+            .map(|op| LLVMConstIntGetZExtValue(op))
+            .collect()
+    }
 }
 
 pub fn type_of(v: &Value) -> &Type {
