@@ -6,65 +6,58 @@
 //! in read-only `.rodata` when the dynamic linker has to relocate it.
 
 use crate::back::target_machine::TargetMachineSpec;
-use crate::llvm::{self, LLVMModuleRef, LLVMValueRef};
+use crate::llvm::{self, Module, Value, ir};
 
 /// Gives every function and global defined in `llmod` without a section one of its own.
-pub fn assign_unique_sections(llmod: LLVMModuleRef, spec: &TargetMachineSpec) {
-    unsafe {
-        let mut f = llvm::LLVMGetFirstFunction(llmod);
-        while !f.is_null() {
-            if needs_section(f) {
-                let prefix = text_section_prefix(f);
-                let prefix = if spec.large_code { format!(".l{}", &prefix[1..]) } else { prefix.to_owned() };
-                set_section(f, &unique_name(&prefix, f));
-            }
-            f = llvm::LLVMGetNextFunction(f);
+pub fn assign_unique_sections(llmod: &Module, spec: &TargetMachineSpec) {
+    for f in ir::functions(llmod) {
+        if needs_section(f) {
+            let prefix = text_section_prefix(f);
+            let prefix = if spec.large_code { format!(".l{}", &prefix[1..]) } else { prefix.to_owned() };
+            ir::set_section(f, &unique_name(&prefix, f));
         }
-        let mut g = llvm::LLVMGetFirstGlobal(llmod);
-        let mut anonymous = 0;
-        while !g.is_null() {
-            // Unnamed constants get a name to build their section's name from, as LLVM's
-            // `name-anon-globals` would give them.
-            if name_of(g).is_empty() && llvm::LLVMIsDeclaration(g) == 0 {
-                let name = format!("anon.{anonymous}");
-                llvm::LLVMSetValueName2(g, name.as_ptr().cast(), name.len());
-                anonymous += 1;
+    }
+    for (anonymous, g) in ir::global_variables(llmod).filter(|&g| unnamed_definition(g)).enumerate() {
+        // Unnamed constants get a name to build their section's name from, as LLVM's
+        // `name-anon-globals` would give them.
+        llvm::set_value_name(g, format!("anon.{anonymous}").as_bytes());
+    }
+    for g in ir::global_variables(llmod) {
+        if needs_section(g) && llvm::get_linkage(g) != llvm::LLVMLinkage::LLVMCommonLinkage {
+            if let Some(section) = data_section(llmod, g, spec) {
+                ir::set_section(g, &section);
             }
-            if needs_section(g) && llvm::LLVMGetLinkage(g) != llvm::LLVMLinkage::LLVMCommonLinkage {
-                if let Some(section) = data_section(g, spec) {
-                    set_section(g, &section);
-                }
-            }
-            g = llvm::LLVMGetNextGlobal(g);
         }
     }
 }
 
+fn unnamed_definition(g: &Value) -> bool {
+    llvm::get_value_name(g).is_empty() && !llvm::is_declaration(g)
+}
+
 /// The section for a global, if it needs an explicit one.
-unsafe fn data_section(g: LLVMValueRef, spec: &TargetMachineSpec) -> Option<Vec<u8>> {
-    let (llmod, g_ref) = unsafe { (llvm::module(llvm::LLVMGetGlobalParent(g)), llvm::value(g)) };
-    let large = spec.large_data_threshold.map(|threshold| is_large(llmod, g_ref, threshold));
-    if let Some(mergeable) = mergeable_section(llmod, g_ref) {
+fn data_section(llmod: &Module, g: &Value, spec: &TargetMachineSpec) -> Option<Vec<u8>> {
+    let large = spec.large_data_threshold.map(|threshold| is_large(llmod, g, threshold));
+    if let Some(mergeable) = mergeable_section(llmod, g) {
         // LLVM knows only its default threshold, 0, under which every such constant is large:
         // one that the session's threshold makes small is named into the small section.
         return (large == Some(false)).then_some(mergeable.into_bytes());
     }
-    let prefix = unsafe { section_kind_prefix(g, spec.is_static_reloc()) };
+    let prefix = section_kind_prefix(g, spec.is_static_reloc());
     match prefix {
-        ".data." | ".rodata." if large == Some(true) => Some(unsafe { unique_name(&format!(".l{}", &prefix[1..]), g) }),
+        ".data." | ".rodata." if large == Some(true) => Some(unique_name(&format!(".l{}", &prefix[1..]), g)),
         // LLVM's inference of a section's type from an explicit name knows `.bss` but not
         // `.lbss`, whose contents would then be written out in full: large zero-initialized
         // data is left to LLVM, which puts it all in one `.lbss` section.
         ".bss." if large == Some(true) => None,
-        _ => Some(unsafe { unique_name(prefix, g) }),
+        _ => Some(unique_name(prefix, g)),
     }
 }
 
 /// Whether a global is large data under the medium and large code models: larger than the
 /// threshold, or of no size (LLVM's rule). Thread-locals never are. LLVM then addresses a
 /// global in a section named `.ldata.*`, `.lbss.*` or `.lrodata.*` as large.
-fn is_large(llmod: &llvm::Module, g: &llvm::Value, threshold: u64) -> bool {
-    use llvm::ir;
+fn is_large(llmod: &Module, g: &Value, threshold: u64) -> bool {
     if ir::is_thread_local(g) {
         return false;
     }
@@ -74,51 +67,29 @@ fn is_large(llmod: &llvm::Module, g: &llvm::Value, threshold: u64) -> bool {
 
 /// Named definitions that end up in the object and have no section yet; `llvm.*`
 /// globals (used lists, constructors) are not data.
-unsafe fn needs_section(v: LLVMValueRef) -> bool {
-    unsafe {
-        if llvm::LLVMIsDeclaration(v) != 0
-            || llvm::LLVMGetLinkage(v) == llvm::LLVMLinkage::LLVMAvailableExternallyLinkage
-        {
-            return false;
-        }
-        let section = llvm::LLVMGetSection(v);
-        if !section.is_null() && *section != 0 {
-            return false;
-        }
-        let name = name_of(v);
-        !name.is_empty() && !name.starts_with(b"llvm.")
+fn needs_section(v: &Value) -> bool {
+    if llvm::is_declaration(v)
+        || llvm::get_linkage(v) == llvm::LLVMLinkage::LLVMAvailableExternallyLinkage
+        || ir::section(v).is_some()
+    {
+        return false;
     }
-}
-
-unsafe fn name_of<'a>(v: LLVMValueRef) -> &'a [u8] {
-    unsafe {
-        let mut len = 0;
-        let ptr = llvm::LLVMGetValueName2(v, &mut len);
-        std::slice::from_raw_parts(ptr.cast(), len)
-    }
+    let name = llvm::get_value_name(v);
+    !name.is_empty() && !name.starts_with(b"llvm.")
 }
 
 /// The symbol's own section: the prefix followed by its name.
-unsafe fn unique_name(prefix: &str, v: LLVMValueRef) -> Vec<u8> {
-    let mut section = prefix.as_bytes().to_vec();
-    section.extend_from_slice(unsafe { name_of(v) });
-    section
-}
-
-unsafe fn set_section(v: LLVMValueRef, section: &[u8]) {
-    if let Ok(section) = std::ffi::CString::new(section) {
-        unsafe { llvm::LLVMSetSection(v, section.as_ptr()) };
-    }
+fn unique_name(prefix: &str, v: &Value) -> Vec<u8> {
+    [prefix.as_bytes(), llvm::get_value_name(v)].concat()
 }
 
 /// `.text.hot.` / `.text.unlikely.` for functions marked hot or cold, as LLVM's code generator
 /// prefixes them (linkers group them). LLVM also goes by profile counts with `-Cprofile-use`,
 /// which cannot be read here.
-unsafe fn text_section_prefix(f: LLVMValueRef) -> &'static str {
-    let f = llvm::value(f);
-    if llvm::ir::has_fn_attr(f, "hot") {
+fn text_section_prefix(f: &Value) -> &'static str {
+    if ir::has_fn_attr(f, "hot") {
         ".text.hot."
-    } else if llvm::ir::has_fn_attr(f, "cold") {
+    } else if ir::has_fn_attr(f, "cold") {
         ".text.unlikely."
     } else {
         ".text."
@@ -126,18 +97,16 @@ unsafe fn text_section_prefix(f: LLVMValueRef) -> &'static str {
 }
 
 /// The section prefix LLVM would pick for the global's kind of data.
-unsafe fn section_kind_prefix(g: LLVMValueRef, static_reloc: bool) -> &'static str {
-    unsafe {
-        let init = llvm::LLVMGetInitializer(g);
-        let zero = llvm::LLVMIsNull(init) != 0;
-        if llvm::LLVMIsThreadLocal(g) != 0 {
-            return if zero { ".tbss." } else { ".tdata." };
-        }
-        if llvm::LLVMIsGlobalConstant(g) != 0 {
-            return if !static_reloc && holds_addresses(init) { ".data.rel.ro." } else { ".rodata." };
-        }
-        if zero { ".bss." } else { ".data." }
+fn section_kind_prefix(g: &Value, static_reloc: bool) -> &'static str {
+    let init = ir::initializer(g);
+    let zero = init.is_none_or(ir::is_null_constant);
+    if ir::is_thread_local(g) {
+        return if zero { ".tbss." } else { ".tdata." };
     }
+    if llvm::is_global_constant(g) {
+        return if !static_reloc && init.is_some_and(holds_addresses) { ".data.rel.ro." } else { ".rodata." };
+    }
+    if zero { ".bss." } else { ".data." }
 }
 
 /// The mergeable section (`.rodata.cst8`, `.rodata.str1.1`, …) LLVM puts the global in, which
@@ -146,13 +115,12 @@ unsafe fn section_kind_prefix(g: LLVMValueRef, static_reloc: bool) -> &'static s
 /// rule (`TargetLoweringObjectFile::getKindForGlobal`): a constant whose address is
 /// insignificant and that needs no relocation, if it is a NUL-terminated byte string or 4, 8,
 /// 16 or 32 bytes long. A string's section is named after its alignment too.
-fn mergeable_section(llmod: &llvm::Module, g: &llvm::Value) -> Option<String> {
-    use llvm::ir;
-    if !ir::is_global_constant(g) || ir::is_thread_local(g) || !ir::has_global_unnamed_addr(g) {
+fn mergeable_section(llmod: &Module, g: &Value) -> Option<String> {
+    if !llvm::is_global_constant(g) || ir::is_thread_local(g) || !ir::has_global_unnamed_addr(g) {
         return None;
     }
     let init = ir::initializer(g)?;
-    if unsafe { holds_addresses(llvm::AsRaw::raw(init)) } {
+    if holds_addresses(init) {
         return None;
     }
     if let Some((&0, rest)) = ir::constant_string(init).and_then(|bytes| bytes.split_last())
@@ -165,12 +133,7 @@ fn mergeable_section(llmod: &llvm::Module, g: &llvm::Value) -> Option<String> {
 }
 
 /// Whether a constant refers to a global's address, which the dynamic linker may relocate.
-unsafe fn holds_addresses(c: LLVMValueRef) -> bool {
-    unsafe {
-        if !llvm::LLVMIsAGlobalValue(c).is_null() || !llvm::LLVMIsABlockAddress(c).is_null() {
-            return true;
-        }
-        // Plain data (strings, numbers, arrays of them) has no operands to look into.
-        (0..llvm::LLVMGetNumOperands(c).max(0) as u32).any(|i| holds_addresses(llvm::LLVMGetOperand(c, i)))
-    }
+/// Plain data (strings, numbers, arrays of them) has no operands to look into.
+fn holds_addresses(c: &Value) -> bool {
+    ir::is_global_value(c) || ir::is_block_address(c) || ir::operands(c).any(holds_addresses)
 }

@@ -125,7 +125,7 @@ pub fn codegen(
         crate::back::init_array::move_structors_to_init_array(llvm_module);
     }
     if llvm_module.tm_spec().function_sections {
-        crate::back::sections::assign_unique_sections(llvm_module.llmod_raw(), llvm_module.tm_spec());
+        crate::back::sections::assign_unique_sections(llvm_module.llmod(), llvm_module.tm_spec());
     }
     inline_asm_diagnostics::mark_lines(llvm_module);
     if config.emit_asm {

@@ -249,10 +249,6 @@ pub fn has_global_unnamed_addr(g: &Value) -> bool {
     unsafe { LLVMGetUnnamedAddress(g.raw()) == llvm_sys::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr }
 }
 
-pub fn is_global_constant(g: &Value) -> bool {
-    unsafe { LLVMIsGlobalConstant(g.raw()) != 0 }
-}
-
 pub fn is_thread_local(g: &Value) -> bool {
     unsafe { LLVMIsThreadLocal(g.raw()) != 0 }
 }
@@ -277,6 +273,32 @@ pub fn alloc_size(m: &Module, ty: &Type) -> u64 {
 /// A global's explicit alignment in bytes (0: none).
 pub fn alignment(g: &Value) -> u32 {
     unsafe { LLVMGetAlignment(g.raw()) }
+}
+
+/// A global's explicit section, if it has one.
+pub fn section(g: &Value) -> Option<&[u8]> {
+    let section = unsafe { LLVMGetSection(g.raw()) };
+    if section.is_null() {
+        return None;
+    }
+    let bytes = unsafe { std::ffi::CStr::from_ptr(section) }.to_bytes();
+    (!bytes.is_empty()).then_some(bytes)
+}
+
+/// Puts a global in the section `name` (a name with a NUL is left alone).
+pub fn set_section(g: &Value, name: &[u8]) {
+    if let Ok(name) = std::ffi::CString::new(name) {
+        unsafe { LLVMSetSection(g.raw(), name.as_ptr()) }
+    }
+}
+
+/// Whether a constant is all zeros (`zeroinitializer`, `null`, `0`, …).
+pub fn is_null_constant(c: &Value) -> bool {
+    unsafe { LLVMIsNull(c.raw()) != 0 }
+}
+
+pub fn is_block_address(v: &Value) -> bool {
+    !unsafe { LLVMIsABlockAddress(v.raw()) }.is_null()
 }
 
 /// The inline assembly a call, invoke or callbr calls, if it calls one.
