@@ -611,7 +611,7 @@ impl<'tcx> AsmCodegenMethods<'tcx> for CodegenCx<'_, 'tcx> {
         }
         // Leave the assembler in the syntax LLVM expects for what follows.
         asm.push_str("\n.att_syntax\n");
-        unsafe { llvm::LLVMAppendModuleInlineAsm(self.llmod.raw(), asm.as_ptr() as *const _, asm.len()) }
+        llvm::ir::append_module_inline_asm(self.llmod, asm.as_bytes())
     }
 
     fn mangled_name(&self, instance: Instance<'tcx>) -> String {

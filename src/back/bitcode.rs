@@ -1,13 +1,13 @@
 //! A module's bitcode in the form the built-in backend writes it (`--emit=llvm-bc`, bitcode
 //! objects for linker-plugin LTO, `-Cembed-bitcode`), and its embedding into the object file.
 
-use std::ffi::CStr;
 use std::path::Path;
 
-use crate::{ModuleLlvm, llvm};
+use crate::ModuleLlvm;
+use crate::llvm::{self, ir};
 
 /// The global that LLVM's `embed-bitcode` pass puts the bitcode into.
-const EMBEDDED_OBJECT: &CStr = c"llvm.embedded.object";
+const EMBEDDED_OBJECT: &[u8] = b"llvm.embedded.object";
 
 /// Runs a pass pipeline on `llmod` with default options.
 fn run_pipeline(module: &ModuleLlvm, llmod: &llvm::Module, pipeline: &str) -> Result<(), String> {
@@ -19,16 +19,11 @@ fn run_pipeline(module: &ModuleLlvm, llmod: &llvm::Module, pipeline: &str) -> Re
 /// global holding the bytes in `llmod`.
 fn run_thin_writer(module: &ModuleLlvm, llmod: &llvm::Module) -> Result<Vec<u8>, String> {
     run_pipeline(module, llmod, "embed-bitcode<thinlto>")?;
-    unsafe {
-        let global = llvm::LLVMGetNamedGlobal(llvm::AsRaw::raw(llmod), EMBEDDED_OBJECT.as_ptr());
-        let init = if global.is_null() { global } else { llvm::LLVMGetInitializer(global) };
-        if init.is_null() || llvm::LLVMIsConstantString(init) == 0 {
-            return Err("LLVM's embed-bitcode pass left no bitcode in the module".to_owned());
-        }
-        let mut len = 0;
-        let data = llvm::LLVMGetAsString(init, &mut len);
-        Ok(std::slice::from_raw_parts(data as *const u8, len).to_vec())
-    }
+    ir::named_global(llmod, EMBEDDED_OBJECT)
+        .and_then(ir::initializer)
+        .and_then(ir::constant_string)
+        .map(<[u8]>::to_vec)
+        .ok_or_else(|| "LLVM's embed-bitcode pass left no bitcode in the module".to_owned())
 }
 
 /// The module's bitcode as the built-in backend serializes modules for its outputs: with a
@@ -74,7 +69,7 @@ fn section_with_data(section: &str, flags: &str, data: &[u8]) -> Vec<u8> {
 /// backend).
 pub fn embed_in_object(module: &ModuleLlvm, bitcode: &[u8]) {
     for asm in [section_with_data(".llvmbc", "e", bitcode), section_with_data(".llvmcmd", "e", &[])] {
-        unsafe { llvm::LLVMAppendModuleInlineAsm(module.llmod_raw(), asm.as_ptr() as *const _, asm.len()) };
+        ir::append_module_inline_asm(module.llmod(), &asm);
     }
 }
 

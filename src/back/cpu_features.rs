@@ -22,7 +22,7 @@ use crate::back::target_machine::TargetMachineSpec;
 use crate::llvm::machine::{FileType, OwnedTargetMachine};
 use crate::llvm::module::OwnedModule;
 use crate::llvm::owned::OwnedContext;
-use crate::llvm::{self, AsRaw};
+use crate::llvm::{self, ir};
 
 // tests/print_requests.rs checks both lists below against the built-in backend, for every CPU
 // LLVM lists.
@@ -166,28 +166,10 @@ fn callee_ir(name: &str, attributes: usize) -> String {
     format!("define internal void @{name}() #{attributes} {{\n  call void asm sideeffect \"\", \"\"()\n  ret void\n}}")
 }
 
-unsafe fn named_function(module: &llvm::Module, name: &str) -> llvm::LLVMValueRef {
-    let name = llvm::cstr(name);
-    unsafe { llvm::LLVMGetNamedFunction(module.raw(), name.as_ptr()) }
-}
-
-unsafe fn calls_a_function(f: llvm::LLVMValueRef) -> bool {
-    unsafe {
-        let mut bb = llvm::LLVMGetFirstBasicBlock(f);
-        while !bb.is_null() {
-            let mut inst = llvm::LLVMGetFirstInstruction(bb);
-            while !inst.is_null() {
-                if !llvm::LLVMIsACallInst(inst).is_null()
-                    && !llvm::LLVMIsAFunction(llvm::LLVMGetCalledValue(inst)).is_null()
-                {
-                    return true;
-                }
-                inst = llvm::LLVMGetNextInstruction(inst);
-            }
-            bb = llvm::LLVMGetNextBasicBlock(bb);
-        }
-        false
-    }
+/// Whether the module's function `name` still calls a function (the inliner left the call).
+fn calls_a_function(module: &llvm::Module, name: &str) -> bool {
+    let Some(f) = ir::named_function(module, name) else { return false };
+    ir::basic_blocks(f).flat_map(ir::instructions).any(|inst| ir::called_operand(inst).is_some_and(ir::is_function))
 }
 
 /// The probes for one CPU and feature list, sharing one target machine.
@@ -238,7 +220,7 @@ impl Prober {
             self.fn_attributes(&feature_list(&self.base, '-', absent)),
             self.fn_attributes(&feature_list(&self.base, '+', present)),
         );
-        self.run_inliner(&ir, |module| Ok(unsafe { !calls_a_function(named_function(module, "probe")) }))
+        self.run_inliner(&ir, |module| Ok(!calls_a_function(module, "probe")))
     }
 
     /// Each feature on its own, all in one module.
@@ -259,9 +241,7 @@ impl Prober {
             .unwrap();
         }
         self.run_inliner(&ir, |module| {
-            Ok((0..features.len())
-                .map(|i| unsafe { !calls_a_function(named_function(module, &format!("probe{i}"))) })
-                .collect())
+            Ok((0..features.len()).map(|i| !calls_a_function(module, &format!("probe{i}"))).collect())
         })
     }
 

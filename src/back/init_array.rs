@@ -6,7 +6,8 @@
 //! then never be initialized for this module (MemorySanitizer crashes on its first shadow
 //! access). The built-in backend gets `.init_array.<priority>`, and so do we.
 
-use crate::{ModuleLlvm, llvm};
+use crate::ModuleLlvm;
+use crate::llvm::{self, ir};
 
 pub fn move_structors_to_init_array(module: &ModuleLlvm) {
     lower(module, "llvm.global_ctors", ".init_array");
@@ -17,35 +18,23 @@ pub fn move_structors_to_init_array(module: &ModuleLlvm) {
 /// pointer-sized global per entry in `section` (`section.<priority>` unless the priority is the
 /// default 65535, as LLVM names them), kept in the comdat of the associated global if any.
 fn lower(module: &ModuleLlvm, list: &str, section: &str) {
-    let name = llvm::cstr(list);
-    unsafe {
-        let llmod = module.llmod_raw();
-        let array = llvm::LLVMGetNamedGlobal(llmod, name.as_ptr());
-        if array.is_null() {
-            return;
+    let llmod = module.llmod();
+    let Some(array) = ir::named_global(llmod, list.as_bytes()) else { return };
+    let entries: Vec<&llvm::Value> = ir::initializer(array).map(|e| ir::operands(e).collect()).unwrap_or_default();
+    for (i, entry) in entries.into_iter().enumerate() {
+        let fields: Vec<&llvm::Value> = ir::operands(entry).collect();
+        let [priority, function, associated] = fields[..] else { continue };
+        let priority = ir::const_int_value(priority).unwrap_or(65535);
+        let slot = ir::add_global(llmod, ir::type_of(function), &format!("{list}.{i}"));
+        llvm::set_initializer(slot, function);
+        llvm::set_linkage(slot, llvm::LLVMLinkage::LLVMPrivateLinkage);
+        llvm::set_global_constant(slot, false);
+        let slot_section = if priority == 65535 { section.to_owned() } else { format!("{section}.{priority}") };
+        llvm::set_section(slot, &slot_section);
+        llvm::set_alignment(slot, 8);
+        if ir::is_global_value(associated) {
+            ir::copy_comdat(slot, associated);
         }
-        let entries = llvm::LLVMGetInitializer(array);
-        let count = if entries.is_null() { 0 } else { llvm::LLVMGetNumOperands(entries) };
-        for i in 0..count {
-            let entry = llvm::LLVMGetOperand(entries, i as u32);
-            let priority = llvm::LLVMConstIntGetZExtValue(llvm::LLVMGetOperand(entry, 0));
-            let function = llvm::LLVMGetOperand(entry, 1);
-            let associated = llvm::LLVMGetOperand(entry, 2);
-            let slot_name = llvm::cstr(&format!("{list}.{i}"));
-            let slot = llvm::LLVMAddGlobal(llmod, llvm::LLVMTypeOf(function), slot_name.as_ptr());
-            llvm::LLVMSetInitializer(slot, function);
-            llvm::LLVMSetLinkage(slot, llvm::LLVMLinkage::LLVMPrivateLinkage);
-            llvm::LLVMSetGlobalConstant(slot, 0);
-            let slot_section = if priority == 65535 { section.to_owned() } else { format!("{section}.{priority}") };
-            llvm::set_section(llvm::value(slot), &slot_section);
-            llvm::LLVMSetAlignment(slot, 8);
-            if !llvm::LLVMIsAGlobalValue(associated).is_null() {
-                let comdat = llvm::comdat::LLVMGetComdat(associated);
-                if !comdat.is_null() {
-                    llvm::comdat::LLVMSetComdat(slot, comdat);
-                }
-            }
-        }
-        llvm::LLVMDeleteGlobal(array);
     }
+    ir::delete_global_variable(array);
 }

@@ -122,6 +122,11 @@ pub fn comdat(g: &Value) -> Option<usize> {
     if c.is_null() { None } else { Some(c as usize) }
 }
 
+/// Puts `g` in the comdat of `other` (none if `other` has none).
+pub fn copy_comdat(g: &Value, other: &Value) {
+    unsafe { llvm_sys::comdat::LLVMSetComdat(g.raw(), llvm_sys::comdat::LLVMGetComdat(other.raw())) }
+}
+
 pub fn clear_comdat(g: &Value) {
     unsafe { llvm_sys::comdat::LLVMSetComdat(g.raw(), std::ptr::null_mut()) }
 }
@@ -132,8 +137,18 @@ pub fn module_inline_asm(m: &Module) -> &[u8] {
     if data.is_null() { &[] } else { unsafe { std::slice::from_raw_parts(data as *const u8, len) } }
 }
 
+/// Adds a line of module-level assembly (`global_asm!` text).
+pub fn append_module_inline_asm(m: &Module, asm: &[u8]) {
+    unsafe { LLVMAppendModuleInlineAsm(m.raw(), asm.as_ptr().cast(), asm.len()) }
+}
+
 pub fn clear_module_inline_asm(m: &Module) {
     unsafe { LLVMSetModuleInlineAsm2(m.raw(), c"".as_ptr(), 0) }
+}
+
+pub fn named_function<'ll>(m: &'ll Module, name: &str) -> Option<&'ll Value> {
+    let name = super::cstr(name);
+    value_opt(unsafe { LLVMGetNamedFunction(m.raw(), name.as_ptr()) })
 }
 
 pub fn named_global<'ll>(m: &'ll Module, name: &[u8]) -> Option<&'ll Value> {
@@ -273,6 +288,18 @@ pub fn alloc_size(m: &Module, ty: &Type) -> u64 {
 /// A global's explicit alignment in bytes (0: none).
 pub fn alignment(g: &Value) -> u32 {
     unsafe { LLVMGetAlignment(g.raw()) }
+}
+
+/// A new global variable `name` holding a `ty`.
+pub fn add_global<'ll>(m: &'ll Module, ty: &Type, name: &str) -> &'ll Value {
+    let name = super::cstr(name);
+    super::value(unsafe { LLVMAddGlobal(m.raw(), ty.raw(), name.as_ptr()) })
+}
+
+/// The value of an integer constant, zero-extended (`None` for other values).
+pub fn const_int_value(c: &Value) -> Option<u64> {
+    let is_int = unsafe { !LLVMIsAConstantInt(c.raw()).is_null() };
+    is_int.then(|| unsafe { LLVMConstIntGetZExtValue(c.raw()) })
 }
 
 /// A global's explicit section, if it has one.
