@@ -6,43 +6,35 @@ use rustc_codegen_ssa::traits::*;
 use rustc_middle::bug;
 
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, Type, Value};
+use crate::llvm::{Type, Value, types};
 
 impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     pub fn type_void(&self) -> &'ll Type {
-        llvm::ty(unsafe { llvm::LLVMVoidTypeInContext(self.llcx.raw()) })
+        types::LLVMVoidTypeInContext(self.llcx)
     }
     pub fn type_i1(&self) -> &'ll Type {
-        llvm::ty(unsafe { llvm::LLVMInt1TypeInContext(self.llcx.raw()) })
+        types::LLVMInt1TypeInContext(self.llcx)
     }
     pub fn type_int_of_bits(&self, bits: u64) -> &'ll Type {
-        llvm::ty(unsafe { llvm::LLVMIntTypeInContext(self.llcx.raw(), bits as u32) })
+        types::LLVMIntTypeInContext(self.llcx, bits as u32)
     }
     pub fn type_struct(&self, elems: &[&'ll Type], packed: bool) -> &'ll Type {
-        let mut raw: Vec<_> = elems.iter().map(|t| t.raw()).collect();
-        llvm::ty(unsafe {
-            llvm::LLVMStructTypeInContext(self.llcx.raw(), raw.as_mut_ptr(), raw.len() as u32, llvm::to_bool(packed))
-        })
+        types::struct_type(self.llcx, elems, packed)
     }
     pub fn type_named_struct(&self, name: &str) -> &'ll Type {
-        let name = llvm::cstr(name);
-        llvm::ty(unsafe { llvm::LLVMStructCreateNamed(self.llcx.raw(), name.as_ptr()) })
+        types::named_struct_type(self.llcx, name)
     }
     pub fn set_struct_body(&self, ty: &'ll Type, elems: &[&'ll Type], packed: bool) {
-        let mut raw: Vec<_> = elems.iter().map(|t| t.raw()).collect();
-        unsafe { llvm::LLVMStructSetBody(ty.raw(), raw.as_mut_ptr(), raw.len() as u32, llvm::to_bool(packed)) }
+        types::set_struct_body(ty, elems, packed)
     }
     pub fn type_variadic_func(&self, args: &[&'ll Type], ret: &'ll Type) -> &'ll Type {
         self.func_type(args, ret, true)
     }
     pub fn type_vector(&self, elem: &'ll Type, len: u64) -> &'ll Type {
-        llvm::ty(unsafe { llvm::LLVMVectorType(elem.raw(), len as u32) })
+        types::LLVMVectorType(elem, len as u32)
     }
     fn func_type(&self, args: &[&'ll Type], ret: &'ll Type, variadic: bool) -> &'ll Type {
-        let mut raw: Vec<_> = args.iter().map(|t| t.raw()).collect();
-        llvm::ty(unsafe {
-            llvm::LLVMFunctionType(ret.raw(), raw.as_mut_ptr(), raw.len() as u32, llvm::to_bool(variadic))
-        })
+        types::function_type(ret, args, variadic)
     }
 }
 
@@ -66,26 +58,26 @@ impl<'ll, 'tcx> BaseTypeCodegenMethods for CodegenCx<'ll, 'tcx> {
         self.isize_ty
     }
     fn type_f16(&self) -> &'ll Type {
-        llvm::ty(unsafe { llvm::LLVMHalfTypeInContext(self.llcx.raw()) })
+        types::LLVMHalfTypeInContext(self.llcx)
     }
     fn type_f32(&self) -> &'ll Type {
-        llvm::ty(unsafe { llvm::LLVMFloatTypeInContext(self.llcx.raw()) })
+        types::LLVMFloatTypeInContext(self.llcx)
     }
     fn type_f64(&self) -> &'ll Type {
-        llvm::ty(unsafe { llvm::LLVMDoubleTypeInContext(self.llcx.raw()) })
+        types::LLVMDoubleTypeInContext(self.llcx)
     }
     fn type_f128(&self) -> &'ll Type {
-        llvm::ty(unsafe { llvm::LLVMFP128TypeInContext(self.llcx.raw()) })
+        types::LLVMFP128TypeInContext(self.llcx)
     }
     fn type_array(&self, ty: &'ll Type, len: u64) -> &'ll Type {
-        llvm::ty(unsafe { llvm::LLVMArrayType2(ty.raw(), len) })
+        types::LLVMArrayType2(ty, len)
     }
     fn type_func(&self, args: &[&'ll Type], ret: &'ll Type) -> &'ll Type {
         self.func_type(args, ret, false)
     }
     fn type_kind(&self, ty: &'ll Type) -> TypeKind {
-        use llvm::LLVMTypeKind::*;
-        match unsafe { llvm::LLVMGetTypeKind(ty.raw()) } {
+        use crate::llvm::LLVMTypeKind::*;
+        match types::LLVMGetTypeKind(ty) {
             LLVMVoidTypeKind => TypeKind::Void,
             LLVMHalfTypeKind => TypeKind::Half,
             LLVMBFloatTypeKind => TypeKind::BFloat,
@@ -112,16 +104,13 @@ impl<'ll, 'tcx> BaseTypeCodegenMethods for CodegenCx<'ll, 'tcx> {
         self.type_ptr_ext(AddressSpace::ZERO)
     }
     fn type_ptr_ext(&self, address_space: AddressSpace) -> &'ll Type {
-        llvm::ty(unsafe { llvm::LLVMPointerTypeInContext(self.llcx.raw(), address_space.0) })
+        types::LLVMPointerTypeInContext(self.llcx, address_space.0)
     }
     fn element_type(&self, ty: &'ll Type) -> &'ll Type {
-        match self.type_kind(ty) {
-            TypeKind::Array | TypeKind::Vector => llvm::ty(unsafe { llvm::LLVMGetElementType(ty.raw()) }),
-            other => bug!("element_type called on {other:?}"),
-        }
+        types::element_type(ty).unwrap_or_else(|| bug!("element_type called on {:?}", self.type_kind(ty)))
     }
     fn vector_length(&self, ty: &'ll Type) -> usize {
-        unsafe { llvm::LLVMGetVectorSize(ty.raw()) as usize }
+        types::vector_length(ty).unwrap_or_else(|| bug!("vector_length called on {:?}", self.type_kind(ty))) as usize
     }
     fn float_width(&self, ty: &'ll Type) -> usize {
         match self.type_kind(ty) {
@@ -134,10 +123,10 @@ impl<'ll, 'tcx> BaseTypeCodegenMethods for CodegenCx<'ll, 'tcx> {
         }
     }
     fn int_width(&self, ty: &'ll Type) -> u64 {
-        unsafe { llvm::LLVMGetIntTypeWidth(ty.raw()) as u64 }
+        types::int_width(ty).unwrap_or_else(|| bug!("int_width called on {:?}", self.type_kind(ty))) as u64
     }
     fn val_ty(&self, v: &'ll Value) -> &'ll Type {
-        llvm::ty(unsafe { llvm::LLVMTypeOf(v.raw()) })
+        types::LLVMTypeOf(v)
     }
 }
 

@@ -13,6 +13,7 @@ pub mod machine;
 pub mod module;
 pub mod owned;
 pub mod passes;
+pub mod types;
 
 use std::ffi::{CStr, CString};
 use std::fmt;
