@@ -15,39 +15,36 @@ use rustc_middle::mir::interpret::{GlobalAlloc, PointerArithmetic, Scalar};
 
 pub use self::alloc::const_alloc_to_llvm;
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, Type, Value};
+use crate::llvm::{self, Type, Value, consts, ir, types};
 
 impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     /// `[N x i8] c"..."`, without a terminating NUL.
     pub fn const_bytes(&self, bytes: &[u8]) -> &'ll Value {
-        llvm::value(unsafe {
-            llvm::LLVMConstStringInContext2(self.llcx.raw(), bytes.as_ptr() as *const _, bytes.len(), 1)
-        })
+        consts::bytes(self.llcx, bytes)
     }
 
     /// Element `idx` of a constant struct, array or vector.
     pub fn const_get_elt(&self, v: &'ll Value, idx: u64) -> &'ll Value {
         let idx = u32::try_from(idx).unwrap_or_else(|_| bug!("const_get_elt: index {idx} too large"));
-        llvm::value_opt(unsafe { llvm::LLVMGetAggregateElement(v.raw(), idx) })
-            .unwrap_or_else(|| bug!("const_get_elt: {v:?} has no element {idx}"))
+        consts::LLVMGetAggregateElement(v, idx).unwrap_or_else(|| bug!("const_get_elt: {v:?} has no element {idx}"))
     }
 
     /// Reinterprets a constant's bits as another type of the same size (folded by LLVM).
     pub fn const_bitcast(&self, v: &'ll Value, ty: &'ll Type) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMConstBitCast(v.raw(), ty.raw()) })
+        consts::LLVMConstBitCast(v, ty)
     }
 
     /// Pointer-to-pointer cast, e.g. between address spaces; a no-op for equal types.
     pub fn const_pointercast(&self, v: &'ll Value, ty: &'ll Type) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMConstPointerCast(v.raw(), ty.raw()) })
+        consts::LLVMConstPointerCast(v, ty)
     }
 
     pub fn const_ptrtoint(&self, v: &'ll Value, ty: &'ll Type) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMConstPtrToInt(v.raw(), ty.raw()) })
+        consts::LLVMConstPtrToInt(v, ty)
     }
 
     pub fn const_inttoptr(&self, v: &'ll Value, ty: &'ll Type) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMConstIntToPtr(v.raw(), ty.raw()) })
+        consts::LLVMConstIntToPtr(v, ty)
     }
 
     /// An integer constant known as raw bits as a pointer-typed or integer/float-typed value,
@@ -64,44 +61,35 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
 /// The value of an integer constant as (bit width, zero-extended bits), or `None` if `v` is
 /// not a plain integer constant of at most 128 bits.
 fn const_int_bits(v: &Value) -> Option<(u32, u128)> {
-    unsafe {
-        if llvm::LLVMIsAConstantInt(v.raw()).is_null() {
-            return None;
-        }
-        let ty = llvm::LLVMTypeOf(v.raw());
-        if llvm::LLVMGetTypeKind(ty) != llvm::LLVMTypeKind::LLVMIntegerTypeKind {
-            // A vector splat represented as a ConstantInt.
-            return None;
-        }
-        let width = llvm::LLVMGetIntTypeWidth(ty);
-        if width <= 64 {
-            return Some((width, llvm::LLVMConstIntGetZExtValue(v.raw()) as u128));
-        }
-        if width > 128 {
-            return None;
-        }
-        // The C API only hands out the low 64 bits of a wider APInt (and no constant shift is
-        // left to fetch the rest), but LLVM prints a ConstantInt as `iN <signed decimal>`, which
-        // carries every bit.
-        let text = llvm::take_message(llvm::LLVMPrintValueToString(v.raw()));
-        let (_, digits) = text.trim().rsplit_once(' ')?;
-        let signed: i128 = digits.parse().ok()?;
-        let bits = signed as u128;
-        Some((width, if width == 128 { bits } else { bits & ((1u128 << width) - 1) }))
+    // A vector splat may be represented as a ConstantInt: its type is no integer type.
+    let width = types::int_width(ir::type_of(v)).filter(|_| ir::is_constant_int(v))?;
+    if let Some(bits) = ir::const_int_value(v) {
+        return Some((width, bits as u128));
     }
+    if width > 128 {
+        return None;
+    }
+    // The C API only hands out the low 64 bits of a wider APInt (and no constant shift is
+    // left to fetch the rest), but LLVM prints a ConstantInt as `iN <signed decimal>`, which
+    // carries every bit.
+    let text = format!("{v:?}");
+    let (_, digits) = text.trim().rsplit_once(' ')?;
+    let signed: i128 = digits.parse().ok()?;
+    let bits = signed as u128;
+    Some((width, if width == 128 { bits } else { bits & ((1u128 << width) - 1) }))
 }
 
 impl<'ll, 'tcx> ConstCodegenMethods for CodegenCx<'ll, 'tcx> {
     fn const_null(&self, t: &'ll Type) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMConstNull(t.raw()) })
+        consts::LLVMConstNull(t)
     }
 
     fn const_undef(&self, t: &'ll Type) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMGetUndef(t.raw()) })
+        consts::LLVMGetUndef(t)
     }
 
     fn const_poison(&self, t: &'ll Type) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMGetPoison(t.raw()) })
+        consts::LLVMGetPoison(t)
     }
 
     fn const_bool(&self, val: bool) -> &'ll Value {
@@ -127,7 +115,7 @@ impl<'ll, 'tcx> ConstCodegenMethods for CodegenCx<'ll, 'tcx> {
     fn const_int(&self, t: &'ll Type, i: i64) -> &'ll Value {
         debug_assert_eq!(self.type_kind(t), TypeKind::Integer, "const_int of a non-integer type");
         // Sign-extend so that negative values fill integer types wider than 64 bits.
-        llvm::value(unsafe { llvm::LLVMConstInt(t.raw(), i as u64, 1) })
+        consts::LLVMConstInt(t, i as u64, llvm::to_bool(true))
     }
 
     fn const_u8(&self, i: u8) -> &'ll Value {
@@ -156,18 +144,18 @@ impl<'ll, 'tcx> ConstCodegenMethods for CodegenCx<'ll, 'tcx> {
 
     fn const_uint(&self, t: &'ll Type, i: u64) -> &'ll Value {
         debug_assert_eq!(self.type_kind(t), TypeKind::Integer, "const_uint of a non-integer type");
-        llvm::value(unsafe { llvm::LLVMConstInt(t.raw(), i, 0) })
+        consts::LLVMConstInt(t, i, llvm::to_bool(false))
     }
 
     fn const_uint_big(&self, t: &'ll Type, u: u128) -> &'ll Value {
         debug_assert_eq!(self.type_kind(t), TypeKind::Integer, "const_uint_big of a non-integer type");
         // Little-endian words, as APInt wants them; bits beyond the type's width are dropped.
         let words = [u as u64, (u >> 64) as u64];
-        llvm::value(unsafe { llvm::LLVMConstIntOfArbitraryPrecision(t.raw(), 2, words.as_ptr()) })
+        consts::int_of_words(t, &words)
     }
 
     fn const_real(&self, t: &'ll Type, val: f64) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMConstReal(t.raw(), val) })
+        consts::LLVMConstReal(t, val)
     }
 
     fn const_str(&self, s: &str) -> (&'ll Value, &'ll Value) {
@@ -188,15 +176,11 @@ impl<'ll, 'tcx> ConstCodegenMethods for CodegenCx<'ll, 'tcx> {
     }
 
     fn const_struct(&self, elts: &[&'ll Value], packed: bool) -> &'ll Value {
-        let mut raw: Vec<_> = elts.iter().map(|v| v.raw()).collect();
-        llvm::value(unsafe {
-            llvm::LLVMConstStructInContext(self.llcx.raw(), raw.as_mut_ptr(), raw.len() as u32, llvm::to_bool(packed))
-        })
+        consts::structure(self.llcx, elts, packed)
     }
 
     fn const_vector(&self, elts: &[&'ll Value]) -> &'ll Value {
-        let mut raw: Vec<_> = elts.iter().map(|v| v.raw()).collect();
-        llvm::value(unsafe { llvm::LLVMConstVector(raw.as_mut_ptr(), raw.len() as u32) })
+        consts::vector(elts)
     }
 
     fn const_to_opt_uint(&self, v: &'ll Value) -> Option<u64> {
@@ -273,7 +257,6 @@ impl<'ll, 'tcx> ConstCodegenMethods for CodegenCx<'ll, 'tcx> {
         if offset.bytes() == 0 {
             return base;
         }
-        let mut idx = [self.const_usize(offset.bytes()).raw()];
-        llvm::value(unsafe { llvm::LLVMConstInBoundsGEP2(self.type_i8().raw(), base.raw(), idx.as_mut_ptr(), 1) })
+        consts::inbounds_gep(self.type_i8(), base, &[self.const_usize(offset.bytes())])
     }
 }

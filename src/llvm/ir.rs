@@ -296,10 +296,15 @@ pub fn add_global<'ll>(m: &'ll Module, ty: &Type, name: &str) -> &'ll Value {
     super::value(unsafe { LLVMAddGlobal(m.raw(), ty.raw(), name.as_ptr()) })
 }
 
-/// The value of an integer constant, zero-extended (`None` for other values).
+pub fn is_constant_int(c: &Value) -> bool {
+    unsafe { !LLVMIsAConstantInt(c.raw()).is_null() }
+}
+
+/// The value of an integer constant of at most 64 bits, zero-extended (`None` for other
+/// values).
 pub fn const_int_value(c: &Value) -> Option<u64> {
-    let is_int = unsafe { !LLVMIsAConstantInt(c.raw()).is_null() };
-    is_int.then(|| unsafe { LLVMConstIntGetZExtValue(c.raw()) })
+    let fits = is_constant_int(c) && super::types::int_width(type_of(c)).is_some_and(|w| w <= 64);
+    fits.then(|| unsafe { LLVMConstIntGetZExtValue(c.raw()) })
 }
 
 /// A global's explicit section, if it has one.

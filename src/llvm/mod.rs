@@ -6,6 +6,7 @@
 //! (llvm-sys pointer → handle). Everything else in llvm-sys is re-exported as is.
 
 pub mod bitcode;
+pub mod consts;
 pub mod debuginfo;
 pub mod diagnostics;
 pub mod ir;
