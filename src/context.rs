@@ -18,7 +18,7 @@ use rustc_session::config::{CFProtection, CrateType, FunctionReturn, Lto};
 use rustc_span::{DUMMY_SP, Span, Spanned};
 use rustc_target::spec::{CodeModel, HasTargetSpec, RelocModel, Target, TlsModel};
 
-use crate::llvm::{self, AsRaw, BasicBlock, Metadata, Type, Value};
+use crate::llvm::{self, BasicBlock, Metadata, Type, Value, metadata};
 
 /// Per-CGU codegen state. Everything LLVM in here lives in `llcx`, which the CGU's
 /// [`crate::ModuleLlvm`] owns.
@@ -60,14 +60,8 @@ pub struct CodegenCx<'ll, 'tcx> {
 /// Creates the module for a CGU with the target's data layout, triple and module flags.
 pub fn create_module<'ll>(tcx: TyCtxt<'_>, llcx: &'ll llvm::Context, name: &str) -> &'ll llvm::Module {
     let sess = tcx.sess;
-    let cname = llvm::cstr(name);
-    let llmod = llvm::module(unsafe { llvm::LLVMModuleCreateWithNameInContext(cname.as_ptr(), llcx.raw()) });
-    let layout = llvm::cstr(&sess.target.data_layout);
-    let triple = llvm::cstr(&crate::back::target_machine::llvm_triple(sess));
-    unsafe {
-        llvm::LLVMSetDataLayout(llmod.raw(), layout.as_ptr());
-        llvm::LLVMSetTarget(llmod.raw(), triple.as_ptr());
-    }
+    let triple = crate::back::target_machine::llvm_triple(sess);
+    let llmod = llvm::ir::create_module(llcx, name, &sess.target.data_layout, &triple);
 
     let reloc_model = sess.relocation_model();
     if matches!(reloc_model, RelocModel::Pic | RelocModel::Pie) {
@@ -84,16 +78,8 @@ pub fn create_module<'ll>(tcx: TyCtxt<'_>, llcx: &'ll llvm::Context, name: &str)
     add_option_module_flags(sess, llcx, llmod);
     // The producer, which ELF objects carry in `.comment`.
     if let Some(version) = rustc_interface::util::rustc_version_str() {
-        let ident = format!("rustc version {version}");
-        unsafe {
-            let md = llvm::LLVMMDStringInContext2(llcx.raw(), ident.as_ptr().cast(), ident.len());
-            let node = llvm::LLVMMDNodeInContext2(llcx.raw(), [md].as_mut_ptr(), 1);
-            llvm::LLVMAddNamedMetadataOperand(
-                llmod.raw(),
-                c"llvm.ident".as_ptr(),
-                llvm::LLVMMetadataAsValue(llcx.raw(), node),
-            );
-        }
+        let ident = metadata::string(llcx, &format!("rustc version {version}"));
+        metadata::add_named(llcx, llmod, "llvm.ident", &[ident]);
     }
     llmod
 }
@@ -164,17 +150,14 @@ impl ModuleFlag {
 }
 
 pub fn add_module_flag_u32(llcx: &llvm::Context, llmod: &llvm::Module, behavior: u64, key: &str, val: u32) {
-    unsafe {
-        let i32_ty = llvm::LLVMInt32TypeInContext(llcx.raw());
-        let mut ops = [
-            llvm::LLVMValueAsMetadata(llvm::LLVMConstInt(i32_ty, behavior, 0)),
-            llvm::LLVMMDStringInContext2(llcx.raw(), key.as_ptr() as *const _, key.len()),
-            llvm::LLVMValueAsMetadata(llvm::LLVMConstInt(i32_ty, val as u64, 0)),
-        ];
-        let node = llvm::LLVMMDNodeInContext2(llcx.raw(), ops.as_mut_ptr(), ops.len());
-        let node = llvm::LLVMMetadataAsValue(llcx.raw(), node);
-        llvm::LLVMAddNamedMetadataOperand(llmod.raw(), c"llvm.module.flags".as_ptr(), node);
-    }
+    let i32_ty = llvm::types::LLVMIntTypeInContext(llcx, 32);
+    let int = |n: u64| metadata::LLVMValueAsMetadata(llvm::consts::LLVMConstInt(i32_ty, n, llvm::to_bool(false)));
+    metadata::add_named(
+        llcx,
+        llmod,
+        "llvm.module.flags",
+        &[int(behavior), metadata::string(llcx, key), int(val.into())],
+    );
 }
 
 fn to_llvm_tls_model(tls_model: TlsModel) -> llvm::LLVMThreadLocalMode {
@@ -195,8 +178,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         llcx: &'ll llvm::Context,
         llmod: &'ll llvm::Module,
     ) -> Self {
-        let isize_ty =
-            llvm::ty(unsafe { llvm::LLVMIntTypeInContext(llcx.raw(), tcx.data_layout.pointer_size().bits() as u32) });
+        let isize_ty = llvm::types::LLVMIntTypeInContext(llcx, tcx.data_layout.pointer_size().bits() as u32);
         CodegenCx {
             tcx,
             codegen_unit,
@@ -239,16 +221,9 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             let f = self.declare_cfn("memcmp", llvm::LLVMUnnamedAddr::LLVMNoUnnamedAddr, fn_ty);
             return (fn_ty, f);
         }
-        let id = unsafe { llvm::LLVMLookupIntrinsicID(name.as_ptr() as *const _, name.len()) };
-        if id == 0 {
-            bug!("unknown LLVM intrinsic `{name}`");
-        }
-        let mut params: Vec<_> = type_params.iter().map(|t| t.raw()).collect();
-        let f = llvm::value(unsafe {
-            llvm::LLVMGetIntrinsicDeclaration(self.llmod.raw(), id, params.as_mut_ptr(), params.len())
-        });
-        let fn_ty = llvm::ty(unsafe { llvm::LLVMGlobalGetValueType(f.raw()) });
-        (fn_ty, f)
+        let f = llvm::ir::intrinsic(self.llmod, name, type_params)
+            .unwrap_or_else(|| bug!("unknown LLVM intrinsic `{name}`"));
+        (llvm::ir::value_type(f), f)
     }
 
     /// A fresh name for a module-local definition; the '.' keeps it apart from user symbols.
@@ -258,28 +233,22 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         format!("{prefix}.{idx}")
     }
 
-    pub fn md_node(&self, mds: &[&'ll Metadata]) -> &'ll Metadata {
-        let mut raw: Vec<_> = mds.iter().map(|m| m.raw()).collect();
-        llvm::metadata(unsafe { llvm::LLVMMDNodeInContext2(self.llcx.raw(), raw.as_mut_ptr(), raw.len()) })
-    }
-
     pub fn md_as_value(&self, md: &'ll Metadata) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMMetadataAsValue(self.llcx.raw(), md.raw()) })
+        metadata::LLVMMetadataAsValue(self.llcx, md)
     }
 
     pub fn value_as_md(&self, v: &'ll Value) -> &'ll Metadata {
-        llvm::metadata(unsafe { llvm::LLVMValueAsMetadata(v.raw()) })
+        metadata::LLVMValueAsMetadata(v)
     }
 
     /// Attaches `!kind !{mds…}` to an instruction.
     pub fn set_metadata_node(&self, inst: &'ll Value, kind: &str, mds: &[&'ll Metadata]) {
-        let node = self.md_as_value(self.md_node(mds));
-        unsafe { llvm::LLVMSetMetadata(inst.raw(), llvm::md_kind_id(self.llcx, kind), node.raw()) }
+        metadata::set_on_instruction(self.llcx, inst, kind, mds)
     }
 
     /// Attaches `!kind !{mds…}` to a global, replacing what it had of that kind.
     pub fn set_global_metadata_node(&self, global: &'ll Value, kind: &str, mds: &[&'ll Metadata]) {
-        unsafe { llvm::LLVMGlobalSetMetadata(global.raw(), llvm::md_kind_id(self.llcx, kind), self.md_node(mds).raw()) }
+        metadata::set_on_global(self.llcx, global, kind, mds)
     }
 
     /// Emits `@llvm.used` / `@llvm.compiler.used` from what codegen collected.
@@ -287,22 +256,15 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         if values.is_empty() {
             return;
         }
-        let ptr = self.type_ptr();
-        let mut raw: Vec<_> = values.iter().map(|v| v.raw()).collect();
-        unsafe {
-            let array = llvm::LLVMConstArray2(ptr.raw(), raw.as_mut_ptr(), raw.len() as u64);
-            let cname = llvm::cstr(name);
-            let g = llvm::LLVMAddGlobal(self.llmod.raw(), llvm::LLVMTypeOf(array), cname.as_ptr());
-            llvm::LLVMSetInitializer(g, array);
-            llvm::LLVMSetLinkage(g, llvm::LLVMLinkage::LLVMAppendingLinkage);
-            let section = llvm::cstr("llvm.metadata");
-            llvm::LLVMSetSection(g, section.as_ptr());
-        }
+        let array = llvm::ir::const_array(self.type_ptr(), values);
+        let g = llvm::ir::add_global(self.llmod, self.val_ty(array), name);
+        llvm::set_initializer(g, array);
+        llvm::set_linkage(g, llvm::LLVMLinkage::LLVMAppendingLinkage);
+        llvm::set_section(g, "llvm.metadata");
     }
 
     pub fn append_block(&self, llfn: &'ll Value, name: &str) -> &'ll BasicBlock {
-        let cname = llvm::cstr(name);
-        llvm::bb(unsafe { llvm::LLVMAppendBasicBlockInContext(self.llcx.raw(), llfn.raw(), cname.as_ptr()) })
+        llvm::ir::append_block(self.llcx, llfn, name)
     }
 }
 

@@ -581,10 +581,7 @@ pub fn operand<'ll>(cx: &'ll Context, node: &'ll Metadata, index: u32) -> Option
     }
 }
 
-/// A metadata string.
-pub fn string<'ll>(cx: &'ll Context, s: &str) -> &'ll Metadata {
-    metadata(unsafe { llvm_sys::core::LLVMMDStringInContext2(cx.raw(), s.as_ptr().cast(), s.len()) })
-}
+pub use super::metadata::string;
 
 /// A constant as metadata.
 pub fn constant(value: &Value) -> &Metadata {

@@ -52,6 +52,10 @@ pub fn operands(user: &Value) -> impl Iterator<Item = &Value> {
     (0..n).filter_map(move |i| value_opt(unsafe { LLVMGetOperand(user.raw(), i) }))
 }
 
+pub fn is_instruction(v: &Value) -> bool {
+    !unsafe { LLVMIsAInstruction(v.raw()) }.is_null()
+}
+
 pub fn is_function(v: &Value) -> bool {
     !unsafe { LLVMIsAFunction(v.raw()) }.is_null()
 }
@@ -288,6 +292,40 @@ pub fn alloc_size(m: &Module, ty: &Type) -> u64 {
 /// A global's explicit alignment in bytes (0: none).
 pub fn alignment(g: &Value) -> u32 {
     unsafe { LLVMGetAlignment(g.raw()) }
+}
+
+/// A new, empty module `name` for the target with this data layout and triple.
+pub fn create_module<'ll>(c: &'ll super::Context, name: &str, data_layout: &str, triple: &str) -> &'ll Module {
+    let (name, data_layout, triple) = (super::cstr(name), super::cstr(data_layout), super::cstr(triple));
+    unsafe {
+        let m = LLVMModuleCreateWithNameInContext(name.as_ptr(), c.raw());
+        LLVMSetDataLayout(m, data_layout.as_ptr());
+        LLVMSetTarget(m, triple.as_ptr());
+        super::module(m)
+    }
+}
+
+/// Appends a basic block `name` to a function.
+pub fn append_block<'ll>(c: &'ll super::Context, f: &'ll Value, name: &str) -> &'ll BasicBlock {
+    let name = super::cstr(name);
+    super::bb(unsafe { LLVMAppendBasicBlockInContext(c.raw(), f.raw(), name.as_ptr()) })
+}
+
+/// The declaration of LLVM intrinsic `name`, overloaded on `type_params`; `None` for a name
+/// LLVM does not know.
+pub fn intrinsic<'ll>(m: &'ll Module, name: &str, type_params: &[&'ll Type]) -> Option<&'ll Value> {
+    let id = unsafe { LLVMLookupIntrinsicID(name.as_ptr().cast(), name.len()) };
+    if id == 0 {
+        return None;
+    }
+    let mut params: Vec<_> = type_params.iter().map(|t| t.raw()).collect();
+    value_opt(unsafe { LLVMGetIntrinsicDeclaration(m.raw(), id, params.as_mut_ptr(), params.len()) })
+}
+
+/// A constant array of `ty` elements.
+pub fn const_array<'ll>(ty: &'ll Type, elements: &[&'ll Value]) -> &'ll Value {
+    let mut raw: Vec<_> = elements.iter().map(|v| v.raw()).collect();
+    super::value(unsafe { LLVMConstArray2(ty.raw(), raw.as_mut_ptr(), raw.len() as u64) })
 }
 
 /// A new global variable `name` holding a `ty`.

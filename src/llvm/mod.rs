@@ -11,6 +11,7 @@ pub mod debuginfo;
 pub mod diagnostics;
 pub mod ir;
 pub mod machine;
+pub mod metadata;
 pub mod module;
 pub mod owned;
 pub mod passes;
