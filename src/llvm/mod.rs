@@ -3,7 +3,12 @@
 //! rustc_codegen_ssa's `BackendTypes` require).
 //!
 //! Convert with [`AsRaw::raw`] (handle → llvm-sys pointer) and [`value`], [`ty`], [`bb`]
-//! (llvm-sys pointer → handle). Everything else in llvm-sys is re-exported as is.
+//! (llvm-sys pointer → handle). Everything else in llvm-sys is re-exported as is, for the code
+//! not yet moved onto typed declarations (the builder, mostly). The typed parts: `types`,
+//! `consts` and `metadata` (declarations taking handles, `safe` where sound), `ir` (walking and
+//! editing modules), `machine` and `passes` (target machines, emission, pass pipelines),
+//! `module` and `owned` (owners of what must be disposed), `diagnostics`, `bitcode`,
+//! `debuginfo`.
 
 pub mod bitcode;
 pub mod consts;
