@@ -9,7 +9,7 @@ use rustc_target::spec::SymbolVisibility;
 
 use crate::abi::FnAbiLlvmExt;
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, Type, Value};
+use crate::llvm::{self, Type, Value};
 
 /// The visibility `-Zdefault-visibility` gives the symbols rustc makes on its own (the C `main`,
 /// the allocator shim).
@@ -28,9 +28,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         if let Some(f) = self.get_declared_value(name) {
             return f;
         }
-        let cname = llvm::cstr(name);
-        let llfn = llvm::value(unsafe { llvm::LLVMAddFunction(self.llmod.raw(), cname.as_ptr(), fn_type.raw()) });
-        unsafe { llvm::LLVMSetFunctionCallConv(llfn.raw(), cconv) };
+        let llfn = llvm::ir::add_function(self.llmod, name, fn_type, cconv);
         llvm::set_unnamed_address(llfn, unnamed);
         crate::attributes::apply_declaration_attrs(self, llfn);
         llfn
@@ -67,8 +65,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         if let Some(g) = self.get_declared_value(name) {
             return g;
         }
-        let cname = llvm::cstr(name);
-        llvm::value(unsafe { llvm::LLVMAddGlobal(self.llmod.raw(), ty.raw(), cname.as_ptr()) })
+        llvm::ir::add_global(self.llmod, ty, name)
     }
 
     /// Declares global `name` unless the module already defines it.
@@ -78,19 +75,13 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
 
     /// A fresh private global (for constants that need an address).
     pub fn define_private_global(&self, ty: &'ll Type) -> &'ll Value {
-        let g = llvm::value(unsafe { llvm::LLVMAddGlobal(self.llmod.raw(), ty.raw(), llvm::UNNAMED) });
+        let g = llvm::ir::add_global(self.llmod, ty, "");
         llvm::set_linkage(g, llvm::LLVMLinkage::LLVMPrivateLinkage);
         g
     }
 
     pub fn get_declared_value(&self, name: &str) -> Option<&'ll Value> {
-        let m = self.llmod.raw();
-        let (ptr, len) = (name.as_ptr() as *const _, name.len());
-        unsafe {
-            llvm::value_opt(llvm::LLVMGetNamedFunctionWithLength(m, ptr, len))
-                .or_else(|| llvm::value_opt(llvm::LLVMGetNamedGlobalWithLength(m, ptr, len)))
-                .or_else(|| llvm::value_opt(llvm::LLVMGetNamedGlobalAlias(m, ptr, len)))
-        }
+        llvm::ir::named_value(self.llmod, name)
     }
 
     pub fn get_defined_value(&self, name: &str) -> Option<&'ll Value> {

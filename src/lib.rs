@@ -210,8 +210,7 @@ impl CodegenBackend for InkwellCodegenBackend {
     }
 
     fn print_version(&self) {
-        let (mut major, mut minor, mut patch) = (0, 0, 0);
-        unsafe { llvm::LLVMGetVersion(&mut major, &mut minor, &mut patch) };
+        let (major, minor, patch) = llvm::version();
         println!("LLVM version: {major}.{minor}.{patch}");
     }
 

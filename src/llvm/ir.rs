@@ -328,7 +328,27 @@ pub fn const_array<'ll>(ty: &'ll Type, elements: &[&'ll Value]) -> &'ll Value {
     super::value(unsafe { LLVMConstArray2(ty.raw(), raw.as_mut_ptr(), raw.len() as u64) })
 }
 
-/// A new global variable `name` holding a `ty`.
+/// A new function `name` of type `fn_ty` with calling convention `cconv`.
+pub fn add_function<'ll>(m: &'ll Module, name: &str, fn_ty: &'ll Type, cconv: u32) -> &'ll Value {
+    let name = super::cstr(name);
+    unsafe {
+        let f = LLVMAddFunction(m.raw(), name.as_ptr(), fn_ty.raw());
+        LLVMSetFunctionCallConv(f, cconv);
+        super::value(f)
+    }
+}
+
+/// The function, global variable or alias named `name`: a symbol is one thing.
+pub fn named_value<'ll>(m: &'ll Module, name: &str) -> Option<&'ll Value> {
+    let (m, ptr, len) = (m.raw(), name.as_ptr().cast(), name.len());
+    unsafe {
+        value_opt(LLVMGetNamedFunctionWithLength(m, ptr, len))
+            .or_else(|| value_opt(LLVMGetNamedGlobalWithLength(m, ptr, len)))
+            .or_else(|| value_opt(LLVMGetNamedGlobalAlias(m, ptr, len)))
+    }
+}
+
+/// A new global variable `name` (empty: unnamed) holding a `ty`.
 pub fn add_global<'ll>(m: &'ll Module, ty: &Type, name: &str) -> &'ll Value {
     let name = super::cstr(name);
     super::value(unsafe { LLVMAddGlobal(m.raw(), ty.raw(), name.as_ptr()) })

@@ -318,6 +318,13 @@ pub unsafe fn take_error(err: llvm_sys::error::LLVMErrorRef) -> String {
     }
 }
 
+/// LLVM's version: (major, minor, patch).
+pub fn version() -> (u32, u32, u32) {
+    let (mut major, mut minor, mut patch) = (0, 0, 0);
+    unsafe { LLVMGetVersion(&mut major, &mut minor, &mut patch) };
+    (major, minor, patch)
+}
+
 /// Sets LLVM's process-wide command-line options (`args[0]` names the program in LLVM's
 /// messages). LLVM reports nothing back: see `crate::llvm_args` for how bad ones are caught.
 pub fn parse_command_line_options(args: &[String]) {
