@@ -13,26 +13,24 @@ pub fn assign_unique_sections(llmod: &Module, spec: &TargetMachineSpec) {
     for f in ir::functions(llmod) {
         if needs_section(f) {
             let prefix = text_section_prefix(f);
-            let prefix = if spec.large_code { format!(".l{}", &prefix[1..]) } else { prefix.to_owned() };
+            let prefix = if spec.is_large_code() { format!(".l{}", &prefix[1..]) } else { prefix.to_owned() };
             ir::set_section(f, &unique_name(&prefix, f));
         }
     }
-    for (anonymous, g) in ir::global_variables(llmod).filter(|&g| unnamed_definition(g)).enumerate() {
+    let mut anonymous = 0;
+    for g in ir::global_variables(llmod) {
         // Unnamed constants get a name to build their section's name from, as LLVM's
         // `name-anon-globals` would give them.
-        llvm::set_value_name(g, format!("anon.{anonymous}").as_bytes());
-    }
-    for g in ir::global_variables(llmod) {
+        if llvm::get_value_name(g).is_empty() && !llvm::is_declaration(g) {
+            llvm::set_value_name(g, format!("anon.{anonymous}").as_bytes());
+            anonymous += 1;
+        }
         if needs_section(g) && llvm::get_linkage(g) != llvm::LLVMLinkage::LLVMCommonLinkage {
             if let Some(section) = data_section(llmod, g, spec) {
                 ir::set_section(g, &section);
             }
         }
     }
-}
-
-fn unnamed_definition(g: &Value) -> bool {
-    llvm::get_value_name(g).is_empty() && !llvm::is_declaration(g)
 }
 
 /// The section for a global, if it needs an explicit one.

@@ -66,8 +66,6 @@ pub struct TargetMachineSpec {
     /// the large sections (`.ldata`, `.lbss`, `.lrodata`) and are addressed with 64-bit
     /// offsets. `back::sections` applies it: the C API cannot give LLVM this target option.
     pub large_data_threshold: Option<u64>,
-    /// The large code model also puts functions in the large `.ltext` sections.
-    pub large_code: bool,
     /// Module constructors go in `.init_array`, not `.ctors` (`back::init_array`).
     pub use_init_array: bool,
     /// Assembly output with comments (`-Zverbose-asm`).
@@ -87,7 +85,6 @@ impl TargetMachineSpec {
             // LLVM's default threshold is 0: every global with data is large.
             large_data_threshold: matches!(sess.code_model(), Some(CodeModel::Medium | CodeModel::Large))
                 .then(|| sess.opts.unstable_opts.large_data_threshold.unwrap_or(0)),
-            large_code: sess.code_model() == Some(CodeModel::Large),
             use_init_array: !sess.opts.unstable_opts.use_ctors_section.unwrap_or(sess.target.use_ctors_section),
             asm_verbose: sess.opts.unstable_opts.verbose_asm,
         }
@@ -97,6 +94,11 @@ impl TargetMachineSpec {
     /// relocations, so constants holding addresses can be read-only data).
     pub fn is_static_reloc(&self) -> bool {
         self.reloc == RelocMode::LLVMRelocStatic
+    }
+
+    /// The large code model also puts functions in the large `.ltext` sections.
+    pub fn is_large_code(&self) -> bool {
+        self.code_model == LlvmCodeModel::LLVMCodeModelLarge
     }
 
     /// The CPU LLVM is told (`native` resolved to the host's).
