@@ -27,7 +27,7 @@ use rustc_target::spec::SanitizerSet;
 
 use crate::builder::Builder;
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, AttributePlace, LLVMAttributeRef, Type, Value};
+use crate::llvm::{self, Attribute, AttributePlace, Type, Value};
 use crate::type_of::LayoutLlvmExt;
 
 /// `LLVMCallConv` values the C API's enum lacks (from LLVM's `CallingConv.h`).
@@ -57,12 +57,12 @@ fn is_optimizing(cx: &CodegenCx<'_, '_>) -> bool {
     cx.tcx.sess.opts.optimize != OptLevel::No
 }
 
-fn attr(cx: &CodegenCx<'_, '_>, name: &str) -> LLVMAttributeRef {
+fn attr<'ll>(cx: &CodegenCx<'ll, '_>, name: &str) -> &'ll Attribute {
     llvm::enum_attr(cx.llcx, name, 0)
 }
 
 /// The LLVM attributes for one parameter (or the return value).
-fn arg_attrs(this: &ArgAttributes, cx: &CodegenCx<'_, '_>) -> Vec<LLVMAttributeRef> {
+fn arg_attrs<'ll>(this: &ArgAttributes, cx: &CodegenCx<'ll, '_>) -> Vec<&'ll Attribute> {
     let llcx = cx.llcx;
     let mut regular = this.regular;
     let mut attrs = Vec::new();
@@ -111,14 +111,11 @@ fn arg_attrs(this: &ArgAttributes, cx: &CodegenCx<'_, '_>) -> Vec<LLVMAttributeR
 
 /// `range(iN lo, hi)` for an integer scalar's valid range (LLVM's upper bound is exclusive
 /// and may wrap, like rustc's `WrappingRange` with its inclusive end).
-fn range_attr(cx: &CodegenCx<'_, '_>, size: Size, range: WrappingRange) -> LLVMAttributeRef {
+fn range_attr<'ll>(cx: &CodegenCx<'ll, '_>, size: Size, range: WrappingRange) -> &'ll Attribute {
     let words = |x: u128| [x as u64, (x >> 64) as u64];
     let lower = words(range.start);
     let upper = words(range.end.wrapping_add(1));
-    unsafe {
-        let kind = llvm::LLVMGetEnumAttributeKindForName(c"range".as_ptr(), "range".len());
-        llvm::LLVMCreateConstantRangeAttribute(cx.llcx.raw(), kind, size.bits() as u32, lower.as_ptr(), upper.as_ptr())
-    }
+    llvm::range_attr(cx.llcx, size.bits() as u32, &lower, &upper)
 }
 
 /// An array of `size` bytes: the type cg_llvm gives `sret` and `byval` (only the size and the
@@ -229,7 +226,7 @@ impl<'ll, 'tcx> ArgAbiExt<'ll, 'tcx> for ArgAbi<'tcx, Ty<'tcx>> {
     fn store_fn_arg(&self, bx: &mut Builder<'_, 'll, 'tcx>, idx: &mut usize, dst: PlaceRef<'tcx, &'ll Value>) {
         let llfn = bx.llfn();
         let mut next = || {
-            let val = llvm::value(unsafe { llvm::LLVMGetParam(llfn.raw(), *idx as u32) });
+            let val = llvm::ir::param(llfn, *idx);
             *idx += 1;
             val
         };
@@ -331,7 +328,7 @@ impl<'ll, 'tcx> FnAbiLlvmExt<'ll, 'tcx> for FnAbi<'tcx, Ty<'tcx>> {
     fn apply_attrs_llfn(&self, cx: &CodegenCx<'ll, 'tcx>, llfn: &'ll Value, instance: Option<Instance<'tcx>>) {
         llvm::add_fn_attrs(llfn, AttributePlace::Function, &fn_level_attrs(self, cx));
 
-        let apply = |place: AttributePlace, attrs: &[LLVMAttributeRef]| llvm::add_fn_attrs(llfn, place, attrs);
+        let apply = |place: AttributePlace, attrs: &[&'ll Attribute]| llvm::add_fn_attrs(llfn, place, attrs);
         let apply_range = |place: AttributePlace, scalar: Scalar| {
             // Not for bools (their range would be empty as `i1`) nor for always-valid
             // scalars (LLVM rejects a full range).
@@ -423,8 +420,7 @@ impl<'ll, 'tcx> FnAbiLlvmExt<'ll, 'tcx> for FnAbi<'tcx, Ty<'tcx>> {
         let cx = bx.cx;
         llvm::add_callsite_attrs(callsite, AttributePlace::Function, &fn_level_attrs(self, cx));
 
-        let apply =
-            |place: AttributePlace, attrs: &[LLVMAttributeRef]| llvm::add_callsite_attrs(callsite, place, attrs);
+        let apply = |place: AttributePlace, attrs: &[&'ll Attribute]| llvm::add_callsite_attrs(callsite, place, attrs);
         let mut i = 0;
         let mut next_param = |attrs: &ArgAttributes| {
             apply(AttributePlace::Argument(i), &arg_attrs(attrs, cx));
@@ -473,7 +469,8 @@ impl<'ll, 'tcx> FnAbiLlvmExt<'ll, 'tcx> for FnAbi<'tcx, Ty<'tcx>> {
 
         let cconv = self.llvm_cconv(cx);
         if cconv != llvm::LLVMCallConv::LLVMCCallConv as u32 {
-            unsafe { llvm::LLVMSetInstructionCallConv(callsite.raw(), cconv) };
+            // SAFETY: `callsite` is a call or invoke.
+            unsafe { llvm::LLVMSetInstructionCallConv(callsite, cconv) };
         }
 
         apply_element_type_attr(self, cx, callsite);
@@ -481,7 +478,7 @@ impl<'ll, 'tcx> FnAbiLlvmExt<'ll, 'tcx> for FnAbi<'tcx, Ty<'tcx>> {
 }
 
 /// Function-level attributes implied by the ABI, for definitions and call sites alike.
-fn fn_level_attrs<'tcx>(fn_abi: &FnAbi<'tcx, Ty<'tcx>>, cx: &CodegenCx<'_, 'tcx>) -> Vec<LLVMAttributeRef> {
+fn fn_level_attrs<'ll, 'tcx>(fn_abi: &FnAbi<'tcx, Ty<'tcx>>, cx: &CodegenCx<'ll, 'tcx>) -> Vec<&'ll Attribute> {
     let mut attrs = Vec::new();
     if fn_abi.ret.layout.is_uninhabited() {
         attrs.push(attr(cx, "noreturn"));
@@ -516,15 +513,12 @@ fn slice_len_scalar<'tcx>(cx: &CodegenCx<'_, 'tcx>, ty: Ty<'tcx>, scalar_b: Scal
 /// Some LLVM intrinsics taking a pointer want the pointee type as `elementtype` on the call
 /// (only Arm's exclusive load/store among those rustc can call).
 fn apply_element_type_attr<'ll, 'tcx>(fn_abi: &FnAbi<'tcx, Ty<'tcx>>, cx: &CodegenCx<'ll, 'tcx>, callsite: &'ll Value) {
-    let callee = unsafe { llvm::LLVMGetCalledValue(callsite.raw()) };
-    if callee.is_null() || unsafe { llvm::LLVMIsAFunction(callee) }.is_null() {
-        return;
-    }
-    let id = unsafe { llvm::LLVMGetIntrinsicID(callee) };
+    let Some(callee) = llvm::ir::called_function(callsite) else { return };
+    let id = llvm::ir::intrinsic_id(callee);
     if id == 0 {
         return;
     }
-    let lookup = |name: &str| unsafe { llvm::LLVMLookupIntrinsicID(name.as_ptr() as *const _, name.len()) };
+    let lookup = llvm::ir::lookup_intrinsic_id;
     let index = if id == lookup("llvm.arm.ldrex") {
         0
     } else if id == lookup("llvm.arm.strex") {

@@ -9,16 +9,12 @@ use rustc_middle::middle::codegen_fn_attrs::{CodegenFnAttrFlags, CodegenFnAttrs}
 use rustc_middle::ty::TyCtxt;
 use rustc_symbol_mangling::mangle_internal_symbol;
 
-use crate::llvm::owned::OwnedBuilder;
-use crate::llvm::{self, AsRaw, AttributePlace, Context, LLVMTypeRef, Module};
+use crate::llvm::types::{LLVMIntTypeInContext, LLVMPointerTypeInContext, LLVMVoidTypeInContext};
+use crate::llvm::{self, AttributePlace, Context, Module, Type};
 
 pub fn codegen(tcx: TyCtxt<'_>, llcx: &Context, llmod: &Module, methods: &[AllocatorMethod]) {
-    let (usize_ty, ptr_ty) = unsafe {
-        (
-            llvm::LLVMIntTypeInContext(llcx.raw(), tcx.sess.target.pointer_width as u32),
-            llvm::LLVMPointerTypeInContext(llcx.raw(), 0),
-        )
-    };
+    let usize_ty = LLVMIntTypeInContext(llcx, tcx.sess.target.pointer_width as u32);
+    let ptr_ty = LLVMPointerTypeInContext(llcx, 0);
     for method in methods {
         let mut args = Vec::new();
         for input in method.inputs.iter() {
@@ -53,46 +49,51 @@ pub fn codegen(tcx: TyCtxt<'_>, llcx: &Context, llmod: &Module, methods: &[Alloc
 }
 
 #[allow(clippy::too_many_arguments)]
-fn wrapper(
+fn wrapper<'ll>(
     tcx: TyCtxt<'_>,
-    llcx: &Context,
-    llmod: &Module,
+    llcx: &'ll Context,
+    llmod: &'ll Module,
     from_name: &str,
     to_name: Option<&str>,
-    args: &[LLVMTypeRef],
-    output: Option<LLVMTypeRef>,
+    args: &[&'ll Type],
+    output: Option<&'ll Type>,
     no_return: bool,
     attrs: &CodegenFnAttrs,
 ) {
-    unsafe {
-        let void = llvm::LLVMVoidTypeInContext(llcx.raw());
-        let mut params = args.to_vec();
-        let fn_ty = llvm::LLVMFunctionType(output.unwrap_or(void), params.as_mut_ptr(), params.len() as u32, 0);
-        let declare = |name: &str| {
-            let cname = llvm::cstr(name);
-            let f = llvm::value(llvm::LLVMAddFunction(llmod.raw(), cname.as_ptr(), fn_ty));
-            llvm::set_unnamed_address(f, llvm::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr);
-            if no_return {
-                llvm::add_fn_attrs(f, AttributePlace::Function, &[llvm::enum_attr(llcx, "noreturn", 0)]);
-            }
-            f
-        };
-        let llfn = declare(from_name);
-        llvm::set_visibility(llfn, crate::declare::default_visibility(tcx.sess));
-        crate::attributes::from_fn_attrs(tcx, llcx, llfn, attrs, None);
+    let fn_ty = llvm::types::function_type(output.unwrap_or(LLVMVoidTypeInContext(llcx)), args, false);
+    let declare = |name: &str| {
+        let f = llvm::ir::add_function(llmod, name, fn_ty, llvm::LLVMCallConv::LLVMCCallConv as u32);
+        llvm::set_unnamed_address(f, llvm::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr);
+        if no_return {
+            llvm::add_fn_attrs(f, AttributePlace::Function, &[llvm::enum_attr(llcx, "noreturn", 0)]);
+        }
+        f
+    };
+    let llfn = declare(from_name);
+    llvm::set_visibility(llfn, crate::declare::default_visibility(tcx.sess));
+    crate::attributes::from_fn_attrs(tcx, llcx, llfn, attrs, None);
 
-        let builder = OwnedBuilder::at_new_block(llcx, llfn, "entry");
-        match to_name {
-            Some(to_name) => {
-                let callee = declare(to_name);
-                llvm::set_visibility(callee, llvm::LLVMVisibility::LLVMHiddenVisibility);
-                let call_args: Vec<_> =
-                    (0..args.len()).map(|i| llvm::value(llvm::LLVMGetParam(llfn.raw(), i as u32))).collect();
-                let call = builder.call(llvm::ty(fn_ty), callee, &call_args);
-                llvm::LLVMSetTailCall(call.raw(), 1);
-                builder.ret(output.map(|_| call));
+    let builder = llvm::OwnedIrBuilder::new(llcx);
+    llvm::LLVMPositionBuilderAtEnd(&builder, llvm::ir::append_block(llcx, llfn, "entry"));
+    match to_name {
+        Some(to_name) => {
+            let callee = declare(to_name);
+            llvm::set_visibility(callee, llvm::LLVMVisibility::LLVMHiddenVisibility);
+            let params = llvm::ir::params(llfn);
+            // SAFETY: a call of `callee` with the parameters of `llfn`, both of type `fn_ty`, and
+            // a `ret` of its result (of the function's return type) or `ret void`.
+            unsafe {
+                let call =
+                    llvm::LLVMBuildCall2(&builder, fn_ty, callee, params.as_ptr(), params.len() as u32, llvm::UNNAMED);
+                llvm::LLVMSetTailCall(call, llvm::to_bool(true));
+                match output {
+                    Some(_) => llvm::LLVMBuildRet(&builder, call),
+                    None => llvm::LLVMBuildRetVoid(&builder),
+                };
             }
-            None => builder.ret(None),
+        }
+        None => {
+            llvm::LLVMBuildRetVoid(&builder);
         }
     }
 }

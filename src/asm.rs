@@ -27,7 +27,7 @@ use rustc_target::asm::{
 
 use crate::builder::{Builder, Funclet};
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, BasicBlock, Type, Value};
+use crate::llvm::{self, BasicBlock, Type, Value};
 use crate::type_of::LayoutLlvmExt;
 
 /// Lowers one `asm!` block (see the module comment). `span` is where errors point.
@@ -201,21 +201,15 @@ pub(crate) fn codegen_inline_asm<'ll, 'tcx>(
     let arg_tys: Vec<&'ll Type> = inputs.iter().map(|&v| bx.val_ty(v)).collect();
     let fn_ty = bx.type_func(&arg_tys, output_ty);
     let constraints = constraints.join(",");
-    let asm_fn = llvm::value(unsafe {
-        llvm::LLVMGetInlineAsm(
-            fn_ty.raw(),
-            asm.as_ptr().cast(),
-            asm.len(),
-            constraints.as_ptr().cast(),
-            constraints.len(),
-            // Not `pure`: the asm has effects beyond its outputs and must stay where it is.
-            llvm::to_bool(!options.contains(InlineAsmOptions::PURE)),
-            // Unless `nostack`, the asm may push, so the stack must be aligned for calls.
-            llvm::to_bool(!options.contains(InlineAsmOptions::NOSTACK)),
-            dialect,
-            llvm::to_bool(options.contains(InlineAsmOptions::MAY_UNWIND)),
-        )
-    });
+    let flags = llvm::ir::InlineAsmFlags {
+        // Not `pure`: the asm has effects beyond its outputs and must stay where it is.
+        side_effects: !options.contains(InlineAsmOptions::PURE),
+        // Unless `nostack`, the asm may push, so the stack must be aligned for calls.
+        align_stack: !options.contains(InlineAsmOptions::NOSTACK),
+        dialect,
+        can_unwind: options.contains(InlineAsmOptions::MAY_UNWIND),
+    };
+    let asm_fn = llvm::ir::inline_asm(fn_ty, asm.as_bytes(), constraints.as_bytes(), flags);
 
     let call = if !labels.is_empty() {
         let dest = dest.unwrap_or_else(|| rustc_middle::bug!("asm goto without a fallthrough block"));
@@ -259,23 +253,22 @@ fn build_callbr<'ll>(
     dest: &'ll BasicBlock,
     labels: &[&'ll BasicBlock],
 ) -> &'ll Value {
-    let mut args: Vec<_> = inputs.iter().map(|v| v.raw()).collect();
-    let mut indirect: Vec<_> = labels.iter().map(|b| b.raw()).collect();
-    llvm::value(unsafe {
+    // SAFETY: `inputs` fit `fn_ty`, which they were made from.
+    unsafe {
         llvm::LLVMBuildCallBr(
-            bx.llbuilder,
-            fn_ty.raw(),
-            asm_fn.raw(),
-            dest.raw(),
-            indirect.as_mut_ptr(),
-            indirect.len() as u32,
-            args.as_mut_ptr(),
-            args.len() as u32,
-            std::ptr::null_mut(),
+            &bx.llbuilder,
+            fn_ty,
+            asm_fn,
+            dest,
+            labels.as_ptr(),
+            labels.len() as u32,
+            inputs.as_ptr(),
+            inputs.len() as u32,
+            std::ptr::null(),
             0,
             llvm::UNNAMED,
         )
-    })
+    }
 }
 
 /// `!srcloc`: one entry per template line (lo | hi << 32 byte positions), so that a message

@@ -12,9 +12,9 @@ use rustc_symbol_mangling::mangle_internal_symbol;
 use rustc_target::spec::{FramePointer, SanitizerSet, StackProbeType, StackProtector};
 
 use crate::context::CodegenCx;
-use crate::llvm::{self, AttributePlace, Context, LLVMAttributeRef, Value};
+use crate::llvm::{self, Attribute, AttributePlace, Context, Value};
 
-fn enum_attr(llcx: &Context, name: &str) -> LLVMAttributeRef {
+fn enum_attr<'ll>(llcx: &'ll Context, name: &str) -> &'ll Attribute {
     llvm::enum_attr(llcx, name, 0)
 }
 
@@ -36,7 +36,7 @@ pub fn apply_target_cpu(cx: &CodegenCx<'_, '_>, llfn: &Value) {
 }
 
 /// `"target-cpu"` and, with -Ztune-cpu, `"tune-cpu"`.
-fn target_cpu_attrs(tcx: TyCtxt<'_>, llcx: &Context) -> Vec<LLVMAttributeRef> {
+fn target_cpu_attrs<'ll>(tcx: TyCtxt<'_>, llcx: &'ll Context) -> Vec<&'ll Attribute> {
     let sess = tcx.sess;
     let mut attrs = vec![llvm::string_attr(llcx, "target-cpu", &crate::back::target_features::target_cpu(sess))];
     if let Some(tune) = crate::back::target_features::tune_cpu(sess) {
@@ -51,7 +51,7 @@ pub fn apply_frame_pointer(cx: &CodegenCx<'_, '_>, llfn: &Value) {
     }
 }
 
-fn frame_pointer_attr(tcx: TyCtxt<'_>, llcx: &Context) -> Option<LLVMAttributeRef> {
+fn frame_pointer_attr<'ll>(tcx: TyCtxt<'_>, llcx: &'ll Context) -> Option<&'ll Attribute> {
     let sess = tcx.sess;
     let mut fp = sess.target.frame_pointer;
     if sess.opts.unstable_opts.instrument_mcount {
@@ -80,7 +80,11 @@ pub fn apply_target_features(tcx: TyCtxt<'_>, llcx: &Context, llfn: &Value, func
     }
 }
 
-pub fn inline_attr<'tcx>(llcx: &Context, tcx: TyCtxt<'tcx>, instance: ty::Instance<'tcx>) -> Option<LLVMAttributeRef> {
+pub fn inline_attr<'ll, 'tcx>(
+    llcx: &'ll Context,
+    tcx: TyCtxt<'tcx>,
+    instance: ty::Instance<'tcx>,
+) -> Option<&'ll Attribute> {
     let attrs = tcx.codegen_fn_attrs(instance.def_id());
     let inline = match (attrs.inline, &attrs.optimize) {
         // optnone requires noinline.
@@ -101,7 +105,11 @@ pub fn inline_attr<'tcx>(llcx: &Context, tcx: TyCtxt<'tcx>, instance: ty::Instan
 
 /// The `sanitize_*` attributes that make LLVM's sanitizer passes instrument a function: every
 /// sanitizer of the session except those the function turns off with `#[sanitize(… = "off")]`.
-pub fn sanitize_attrs(tcx: TyCtxt<'_>, llcx: &Context, fn_sanitizers: SanitizerFnAttrs) -> Vec<LLVMAttributeRef> {
+pub fn sanitize_attrs<'ll>(
+    tcx: TyCtxt<'_>,
+    llcx: &'ll Context,
+    fn_sanitizers: SanitizerFnAttrs,
+) -> Vec<&'ll Attribute> {
     let session = tcx.sess.sanitizers();
     let enabled = session - fn_sanitizers.disabled;
     let mut attrs = Vec::new();
@@ -137,7 +145,7 @@ mod alloc_kind {
 }
 
 /// `allocsize(n)`: the size is argument `n`, with no element-count argument.
-fn alloc_size_attr(llcx: &Context, size_arg: u32) -> LLVMAttributeRef {
+fn alloc_size_attr<'ll>(llcx: &'ll Context, size_arg: u32) -> &'ll Attribute {
     llvm::enum_attr(llcx, "allocsize", ((size_arg as u64) << 32) | 0xFFFF_FFFF)
 }
 
@@ -273,7 +281,7 @@ pub fn from_fn_attrs<'tcx>(
 /// `-Zinstrument-mcount` (a call to the target's mcount at entry, which LLVM's
 /// `post-inline-ee-instrument` pass inserts) and `-Zinstrument-xray` (NOP sleds that the XRay
 /// runtime patches).
-fn instrument_attrs(sess: &Session, llcx: &Context) -> Vec<LLVMAttributeRef> {
+fn instrument_attrs<'ll>(sess: &Session, llcx: &'ll Context) -> Vec<&'ll Attribute> {
     let mut attrs = Vec::new();
     if sess.opts.unstable_opts.instrument_mcount {
         let mcount = sess.target.llvm_mcount_intrinsic.as_deref().unwrap_or(&sess.target.mcount);

@@ -11,10 +11,9 @@ use rustc_middle::dep_graph;
 use rustc_middle::ty::TyCtxt;
 use rustc_span::Symbol;
 
-use crate::ModuleLlvm;
 use crate::builder::Builder;
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw};
+use crate::{ModuleLlvm, llvm};
 
 pub fn compile_codegen_unit(tcx: TyCtxt<'_>, cgu_name: Symbol) -> (ModuleCodegen<ModuleLlvm>, u64) {
     let start = Instant::now();
@@ -50,10 +49,7 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<ModuleLlvm
         // Statics whose initializer needed another LLVM type than their declaration: uses of
         // the old global move to the new one (after llvm.used was made from the old ones).
         for &(old, new) in cx.statics_to_rauw.borrow().iter() {
-            unsafe {
-                llvm::LLVMReplaceAllUsesWith(old.raw(), new.raw());
-                llvm::LLVMDeleteGlobal(old.raw());
-            }
+            llvm::ir::replace_global(old, new);
         }
         cx.debuginfo_finalize();
     }

@@ -2,6 +2,12 @@
 //! `BuilderMethods`. Everything goes through the plain LLVM C API; where rustc's own backend
 //! calls a C++ wrapper we build the same IR with C API calls (see the notes on each method).
 //!
+//! The `unsafe` blocks here call `LLVMBuild*` functions, whose operands must fit the
+//! instruction (`crate::llvm::builder` says why that is not checked). They rely on
+//! rustc_codegen_ssa's lowering giving well-typed operands, as rustc's own LLVM backend does;
+//! where more is needed (a setter that wants a particular instruction), a `SAFETY` note says
+//! what holds.
+//!
 //! Submodules hold the parts that are more than a one-line LLVM call:
 //! - `call`: calls, invokes, operand bundles and intrinsic calls;
 //! - `memory`: allocas, loads (with their metadata), stores, mem* and lifetime markers;
@@ -35,19 +41,13 @@ use rustc_target::callconv::{FnAbi, PassMode};
 use rustc_target::spec::{HasTargetSpec, Target};
 
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, BasicBlock, Type, Value};
+use crate::llvm::{self, BasicBlock, Type, Value};
 
 /// An LLVM IR builder positioned in one function of `cx`'s module.
 #[must_use]
 pub struct Builder<'a, 'll, 'tcx> {
-    pub llbuilder: llvm::LLVMBuilderRef,
+    pub llbuilder: llvm::OwnedIrBuilder<'ll>,
     pub cx: &'a CodegenCx<'ll, 'tcx>,
-}
-
-impl Drop for Builder<'_, '_, '_> {
-    fn drop(&mut self) {
-        unsafe { llvm::LLVMDisposeBuilder(self.llbuilder) }
-    }
 }
 
 /// An EH funclet (`cleanuppad`/`catchpad`), which only MSVC SEH and wasm exceptions use: x86-64
@@ -63,17 +63,16 @@ impl Funclet<'_> {
 impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     /// A builder with no insertion point yet.
     pub fn with_cx(cx: &'a CodegenCx<'ll, 'tcx>) -> Self {
-        let llbuilder = unsafe { llvm::LLVMCreateBuilderInContext(cx.llcx.raw()) };
-        Builder { llbuilder, cx }
+        Builder { llbuilder: llvm::OwnedIrBuilder::new(cx.llcx), cx }
     }
 
     pub fn position_at_end(&mut self, llbb: &'ll BasicBlock) {
-        unsafe { llvm::LLVMPositionBuilderAtEnd(self.llbuilder, llbb.raw()) }
+        llvm::LLVMPositionBuilderAtEnd(&self.llbuilder, llbb)
     }
 
     /// The function the builder is currently emitting into.
     pub fn llfn(&self) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMGetBasicBlockParent(self.llbb().raw()) })
+        llvm::ir::parent_function(self.llbb())
     }
 
     fn optimizing(&self) -> bool {
@@ -83,13 +82,15 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     /// Sets nuw/nsw on `v` if it is still an instruction (constant operands fold to constants,
     /// which carry no flags).
     fn set_wrap_flags(&self, v: &'ll Value, nuw: bool, nsw: bool) -> &'ll Value {
-        if is_instruction(v) {
+        if llvm::ir::is_instruction(v) {
+            // SAFETY: the callers pass what an add, sub, mul or trunc built, which as an
+            // instruction is that operation.
             unsafe {
                 if nuw {
-                    llvm::LLVMSetNUW(v.raw(), llvm::to_bool(true));
+                    llvm::LLVMSetNUW(v, llvm::to_bool(true));
                 }
                 if nsw {
-                    llvm::LLVMSetNSW(v.raw(), llvm::to_bool(true));
+                    llvm::LLVMSetNSW(v, llvm::to_bool(true));
                 }
             }
         }
@@ -97,27 +98,21 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     }
 
     fn set_fast_math(&self, v: &'ll Value, flags: llvm::LLVMFastMathFlags) -> &'ll Value {
-        if is_instruction(v) {
-            unsafe { llvm::LLVMSetFastMathFlags(v.raw(), flags) }
-        }
+        llvm::set_fast_math_flags(v, flags);
         v
     }
 
     pub fn insert_element(&mut self, vec: &'ll Value, elt: &'ll Value, idx: &'ll Value) -> &'ll Value {
-        llvm::value(unsafe {
-            llvm::LLVMBuildInsertElement(self.llbuilder, vec.raw(), elt.raw(), idx.raw(), llvm::UNNAMED)
-        })
+        unsafe { llvm::LLVMBuildInsertElement(&self.llbuilder, vec, elt, idx, llvm::UNNAMED) }
     }
 
     pub fn shuffle_vector(&mut self, v1: &'ll Value, v2: &'ll Value, mask: &'ll Value) -> &'ll Value {
-        llvm::value(unsafe {
-            llvm::LLVMBuildShuffleVector(self.llbuilder, v1.raw(), v2.raw(), mask.raw(), llvm::UNNAMED)
-        })
+        unsafe { llvm::LLVMBuildShuffleVector(&self.llbuilder, v1, v2, mask, llvm::UNNAMED) }
     }
 
     pub fn phi(&mut self, ty: &'ll Type, vals: &[&'ll Value], bbs: &[&'ll BasicBlock]) -> &'ll Value {
         assert_eq!(vals.len(), bbs.len());
-        let phi = llvm::value(unsafe { llvm::LLVMBuildPhi(self.llbuilder, ty.raw(), llvm::UNNAMED) });
+        let phi = unsafe { llvm::LLVMBuildPhi(&self.llbuilder, ty, llvm::UNNAMED) };
         for (&v, &bb) in vals.iter().zip(bbs) {
             self.add_incoming_to_phi(phi, v, bb);
         }
@@ -125,18 +120,9 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     }
 
     pub fn add_incoming_to_phi(&mut self, phi: &'ll Value, val: &'ll Value, bb: &'ll BasicBlock) {
-        let mut v = val.raw();
-        let mut b = bb.raw();
-        unsafe { llvm::LLVMAddIncoming(phi.raw(), &mut v, &mut b, 1) }
+        assert!(llvm::ir::is_phi(phi), "incoming value for {phi:?}");
+        unsafe { llvm::LLVMAddIncoming(phi, &val, &bb, 1) }
     }
-}
-
-fn is_instruction(v: &Value) -> bool {
-    !unsafe { llvm::LLVMIsAInstruction(v.raw()) }.is_null()
-}
-
-fn raw_values(vals: &[&Value]) -> Vec<llvm::LLVMValueRef> {
-    vals.iter().map(|v| v.raw()).collect()
 }
 
 /// `fast`: every fast-math flag.
@@ -247,7 +233,7 @@ impl<'tcx> FnAbiOfHelpers<'tcx> for Builder<'_, '_, 'tcx> {
 macro_rules! binary_ops {
     ($($name:ident => $capi:ident),* $(,)?) => {$(
         fn $name(&mut self, lhs: &'ll Value, rhs: &'ll Value) -> &'ll Value {
-            llvm::value(unsafe { llvm::$capi(self.llbuilder, lhs.raw(), rhs.raw(), llvm::UNNAMED) })
+            unsafe { llvm::$capi(&self.llbuilder, lhs, rhs, llvm::UNNAMED) }
         }
     )*};
 }
@@ -256,7 +242,7 @@ macro_rules! binary_ops {
 macro_rules! unary_ops {
     ($($name:ident => $capi:ident),* $(,)?) => {$(
         fn $name(&mut self, v: &'ll Value) -> &'ll Value {
-            llvm::value(unsafe { llvm::$capi(self.llbuilder, v.raw(), llvm::UNNAMED) })
+            unsafe { llvm::$capi(&self.llbuilder, v, llvm::UNNAMED) }
         }
     )*};
 }
@@ -285,7 +271,7 @@ macro_rules! fast_math_ops {
 macro_rules! cast_ops {
     ($($name:ident => $capi:ident),* $(,)?) => {$(
         fn $name(&mut self, val: &'ll Value, dest_ty: &'ll Type) -> &'ll Value {
-            llvm::value(unsafe { llvm::$capi(self.llbuilder, val.raw(), dest_ty.raw(), llvm::UNNAMED) })
+            unsafe { llvm::$capi(&self.llbuilder, val, dest_ty, llvm::UNNAMED) }
         }
     )*};
 }
@@ -304,7 +290,7 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
     }
 
     fn llbb(&self) -> &'ll BasicBlock {
-        llvm::bb(unsafe { llvm::LLVMGetInsertBlock(self.llbuilder) })
+        llvm::LLVMGetInsertBlock(&self.llbuilder).expect("builder has an insertion point")
     }
 
     fn set_span(&mut self, _span: Span) {}
@@ -319,24 +305,24 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
 
     fn switch_to_block(&mut self, llbb: &'ll BasicBlock) {
         // Like a fresh builder: no debug location carried over from the previous block.
-        unsafe { llvm::LLVMSetCurrentDebugLocation2(self.llbuilder, std::ptr::null_mut()) };
+        unsafe { llvm::LLVMSetCurrentDebugLocation2(&self.llbuilder, None) };
         self.position_at_end(llbb);
     }
 
     fn ret_void(&mut self) {
-        unsafe { llvm::LLVMBuildRetVoid(self.llbuilder) };
+        llvm::LLVMBuildRetVoid(&self.llbuilder);
     }
 
     fn ret(&mut self, v: &'ll Value) {
-        unsafe { llvm::LLVMBuildRet(self.llbuilder, v.raw()) };
+        unsafe { llvm::LLVMBuildRet(&self.llbuilder, v) };
     }
 
     fn br(&mut self, dest: &'ll BasicBlock) {
-        unsafe { llvm::LLVMBuildBr(self.llbuilder, dest.raw()) };
+        llvm::LLVMBuildBr(&self.llbuilder, dest);
     }
 
     fn cond_br(&mut self, cond: &'ll Value, then_llbb: &'ll BasicBlock, else_llbb: &'ll BasicBlock) {
-        unsafe { llvm::LLVMBuildCondBr(self.llbuilder, cond.raw(), then_llbb.raw(), else_llbb.raw()) };
+        unsafe { llvm::LLVMBuildCondBr(&self.llbuilder, cond, then_llbb, else_llbb) };
     }
 
     fn cond_br_with_expect(
@@ -362,11 +348,12 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
         else_llbb: &'ll BasicBlock,
         cases: impl ExactSizeIterator<Item = (u128, &'ll BasicBlock)>,
     ) {
-        let switch = unsafe { llvm::LLVMBuildSwitch(self.llbuilder, v.raw(), else_llbb.raw(), cases.len() as u32) };
+        let switch = unsafe { llvm::LLVMBuildSwitch(&self.llbuilder, v, else_llbb, cases.len() as u32) };
         let ty = self.val_ty(v);
         for (on_val, dest) in cases {
             let on_val = self.const_uint_big(ty, on_val);
-            unsafe { llvm::LLVMAddCase(switch, on_val.raw(), dest.raw()) }
+            // SAFETY: `switch` is a `switch` on `ty`.
+            unsafe { llvm::LLVMAddCase(switch, on_val, dest) }
         }
     }
 
@@ -386,20 +373,20 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
         let hot = self.cx.value_as_md(self.const_u32(2000));
         let weight = |is_cold: bool| if is_cold { cold } else { hot };
         let tag = "branch_weights";
-        let tag =
-            llvm::metadata(unsafe { llvm::LLVMMDStringInContext2(self.cx.llcx.raw(), tag.as_ptr().cast(), tag.len()) });
+        let tag = llvm::metadata::string(self.cx.llcx, tag);
         let mut mds = Vec::with_capacity(cases.len() + 2);
         mds.push(tag);
         mds.push(weight(else_is_cold));
 
-        let switch = unsafe { llvm::LLVMBuildSwitch(self.llbuilder, v.raw(), else_llbb.raw(), cases.len() as u32) };
+        let switch = unsafe { llvm::LLVMBuildSwitch(&self.llbuilder, v, else_llbb, cases.len() as u32) };
         let ty = self.val_ty(v);
         for (on_val, dest, is_cold) in cases {
             let on_val = self.const_uint_big(ty, on_val);
-            unsafe { llvm::LLVMAddCase(switch, on_val.raw(), dest.raw()) }
+            // SAFETY: `switch` is a `switch` on `ty`.
+            unsafe { llvm::LLVMAddCase(switch, on_val, dest) }
             mds.push(weight(is_cold));
         }
-        self.cx.set_metadata_node(llvm::value(switch), "prof", &mds);
+        self.cx.set_metadata_node(switch, "prof", &mds);
     }
 
     fn invoke(
@@ -420,7 +407,7 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
     }
 
     fn unreachable(&mut self) {
-        unsafe { llvm::LLVMBuildUnreachable(self.llbuilder) };
+        llvm::LLVMBuildUnreachable(&self.llbuilder);
     }
 
     binary_ops! {
@@ -466,8 +453,9 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
 
     fn or_disjoint(&mut self, lhs: &'ll Value, rhs: &'ll Value) -> &'ll Value {
         let or = self.or(lhs, rhs);
-        if is_instruction(or) {
-            unsafe { llvm::LLVMSetIsDisjoint(or.raw(), llvm::to_bool(true)) }
+        if llvm::ir::is_instruction(or) {
+            // SAFETY: an `or` built as an instruction is an `or` instruction.
+            unsafe { llvm::LLVMSetIsDisjoint(or, llvm::to_bool(true)) }
         }
         or
     }
@@ -546,8 +534,9 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
     }
 
     fn volatile_load(&mut self, ty: &'ll Type, ptr: &'ll Value) -> &'ll Value {
-        let load = llvm::value(unsafe { llvm::LLVMBuildLoad2(self.llbuilder, ty.raw(), ptr.raw(), llvm::UNNAMED) });
-        unsafe { llvm::LLVMSetVolatile(load.raw(), llvm::to_bool(true)) };
+        let load = unsafe { llvm::LLVMBuildLoad2(&self.llbuilder, ty, ptr, llvm::UNNAMED) };
+        // SAFETY: `load` is a load.
+        unsafe { llvm::LLVMSetVolatile(load, llvm::to_bool(true)) };
         load
     }
 
@@ -644,29 +633,23 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
     }
 
     fn fptoui(&mut self, val: &'ll Value, dest_ty: &'ll Type) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMBuildFPToUI(self.llbuilder, val.raw(), dest_ty.raw(), llvm::UNNAMED) })
+        unsafe { llvm::LLVMBuildFPToUI(&self.llbuilder, val, dest_ty, llvm::UNNAMED) }
     }
 
     fn fptosi(&mut self, val: &'ll Value, dest_ty: &'ll Type) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMBuildFPToSI(self.llbuilder, val.raw(), dest_ty.raw(), llvm::UNNAMED) })
+        unsafe { llvm::LLVMBuildFPToSI(&self.llbuilder, val, dest_ty, llvm::UNNAMED) }
     }
 
     fn intcast(&mut self, val: &'ll Value, dest_ty: &'ll Type, is_signed: bool) -> &'ll Value {
-        llvm::value(unsafe {
-            llvm::LLVMBuildIntCast2(self.llbuilder, val.raw(), dest_ty.raw(), llvm::to_bool(is_signed), llvm::UNNAMED)
-        })
+        unsafe { llvm::LLVMBuildIntCast2(&self.llbuilder, val, dest_ty, llvm::to_bool(is_signed), llvm::UNNAMED) }
     }
 
     fn icmp(&mut self, op: IntPredicate, lhs: &'ll Value, rhs: &'ll Value) -> &'ll Value {
-        llvm::value(unsafe {
-            llvm::LLVMBuildICmp(self.llbuilder, int_predicate(op), lhs.raw(), rhs.raw(), llvm::UNNAMED)
-        })
+        unsafe { llvm::LLVMBuildICmp(&self.llbuilder, int_predicate(op), lhs, rhs, llvm::UNNAMED) }
     }
 
     fn fcmp(&mut self, op: RealPredicate, lhs: &'ll Value, rhs: &'ll Value) -> &'ll Value {
-        llvm::value(unsafe {
-            llvm::LLVMBuildFCmp(self.llbuilder, real_predicate(op), lhs.raw(), rhs.raw(), llvm::UNNAMED)
-        })
+        unsafe { llvm::LLVMBuildFCmp(&self.llbuilder, real_predicate(op), lhs, rhs, llvm::UNNAMED) }
     }
 
     fn three_way_compare(&mut self, ty: Ty<'tcx>, lhs: &'ll Value, rhs: &'ll Value) -> &'ll Value {
@@ -708,23 +691,21 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
     }
 
     fn select(&mut self, cond: &'ll Value, then_val: &'ll Value, else_val: &'ll Value) -> &'ll Value {
-        llvm::value(unsafe {
-            llvm::LLVMBuildSelect(self.llbuilder, cond.raw(), then_val.raw(), else_val.raw(), llvm::UNNAMED)
-        })
+        unsafe { llvm::LLVMBuildSelect(&self.llbuilder, cond, then_val, else_val, llvm::UNNAMED) }
     }
 
     fn va_arg(&mut self, list: &'ll Value, ty: &'ll Type) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMBuildVAArg(self.llbuilder, list.raw(), ty.raw(), llvm::UNNAMED) })
+        unsafe { llvm::LLVMBuildVAArg(&self.llbuilder, list, ty, llvm::UNNAMED) }
     }
 
     fn extract_element(&mut self, vec: &'ll Value, idx: &'ll Value) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMBuildExtractElement(self.llbuilder, vec.raw(), idx.raw(), llvm::UNNAMED) })
+        unsafe { llvm::LLVMBuildExtractElement(&self.llbuilder, vec, idx, llvm::UNNAMED) }
     }
 
     fn vector_splat(&mut self, num_elts: usize, elt: &'ll Value) -> &'ll Value {
         // insertelement into lane 0, then a shufflevector with an all-zero mask.
         let elt_ty = self.val_ty(elt);
-        let undef = llvm::value(unsafe { llvm::LLVMGetUndef(self.type_vector(elt_ty, num_elts as u64).raw()) });
+        let undef = llvm::consts::LLVMGetUndef(self.type_vector(elt_ty, num_elts as u64));
         let zero = self.const_i32(0);
         let vec = self.insert_element(undef, elt, zero);
         let mask_ty = self.type_vector(self.type_i32(), num_elts as u64);
@@ -734,22 +715,24 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
 
     fn extract_value(&mut self, agg_val: &'ll Value, idx: u64) -> &'ll Value {
         let idx = u32::try_from(idx).expect("extract_value index overflows u32");
-        llvm::value(unsafe { llvm::LLVMBuildExtractValue(self.llbuilder, agg_val.raw(), idx, llvm::UNNAMED) })
+        unsafe { llvm::LLVMBuildExtractValue(&self.llbuilder, agg_val, idx, llvm::UNNAMED) }
     }
 
     fn insert_value(&mut self, agg_val: &'ll Value, elt: &'ll Value, idx: u64) -> &'ll Value {
         let idx = u32::try_from(idx).expect("insert_value index overflows u32");
-        llvm::value(unsafe { llvm::LLVMBuildInsertValue(self.llbuilder, agg_val.raw(), elt.raw(), idx, llvm::UNNAMED) })
+        unsafe { llvm::LLVMBuildInsertValue(&self.llbuilder, agg_val, elt, idx, llvm::UNNAMED) }
     }
 
     fn set_personality_fn(&mut self, personality: &'ll Value) {
-        unsafe { llvm::LLVMSetPersonalityFn(self.llfn().raw(), personality.raw()) }
+        // SAFETY: `llfn` is a function.
+        unsafe { llvm::LLVMSetPersonalityFn(self.llfn(), personality) }
     }
 
     fn cleanup_landing_pad(&mut self, pers_fn: &'ll Value) -> (&'ll Value, &'ll Value) {
         let ty = self.eh_pair_type();
         let landing_pad = self.landing_pad(ty, pers_fn, 0);
-        unsafe { llvm::LLVMSetCleanup(landing_pad.raw(), llvm::to_bool(true)) };
+        // SAFETY: `landing_pad` is a `landingpad`.
+        unsafe { llvm::LLVMSetCleanup(landing_pad, llvm::to_bool(true)) };
         (self.extract_value(landing_pad, 0), self.extract_value(landing_pad, 1))
     }
 
@@ -757,8 +740,7 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
         // An empty filter: the personality stops unwinding here (used for `nounwind` frames).
         let ty = self.eh_pair_type();
         let landing_pad = self.landing_pad(ty, pers_fn, 1);
-        let empty_filter =
-            llvm::value(unsafe { llvm::LLVMConstArray2(self.type_ptr().raw(), std::ptr::null_mut(), 0) });
+        let empty_filter = llvm::ir::const_array(self.type_ptr(), &[]);
         self.add_clause(landing_pad, empty_filter);
     }
 
@@ -767,7 +749,7 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
         let mut exn = self.const_poison(ty);
         exn = self.insert_value(exn, exn0, 0);
         exn = self.insert_value(exn, exn1, 1);
-        unsafe { llvm::LLVMBuildResume(self.llbuilder, exn.raw()) };
+        unsafe { llvm::LLVMBuildResume(&self.llbuilder, exn) };
     }
 
     // Funclets: MSVC SEH and wasm exceptions only (see `Funclet`), which rustc_codegen_ssa asks
@@ -865,7 +847,8 @@ impl<'a, 'll, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'll, 'tcx> {
         callee_instance: Option<Instance<'tcx>>,
     ) {
         let call = self.call(llty, caller_attrs, Some(fn_abi), llfn, args, funclet, callee_instance);
-        unsafe { llvm::LLVMSetTailCallKind(call.raw(), llvm::LLVMTailCallKind::LLVMTailCallKindMustTail) };
+        // SAFETY: `call` is a `call` (no unwind destination: not an invoke).
+        unsafe { llvm::LLVMSetTailCallKind(call, llvm::LLVMTailCallKind::LLVMTailCallKindMustTail) };
         // A musttail call must be followed directly by a `ret` of its result.
         match &fn_abi.ret.mode {
             PassMode::Ignore | PassMode::Indirect { .. } => self.ret_void(),
@@ -888,17 +871,16 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         indices: &[&'ll Value],
         flags: llvm::LLVMGEPNoWrapFlags,
     ) -> &'ll Value {
-        let mut raw_indices = raw_values(indices);
-        llvm::value(unsafe {
+        unsafe {
             llvm::LLVMBuildGEPWithNoWrapFlags(
-                self.llbuilder,
-                ty.raw(),
-                ptr.raw(),
-                raw_indices.as_mut_ptr(),
-                raw_indices.len() as u32,
+                &self.llbuilder,
+                ty,
+                ptr,
+                indices.as_ptr(),
+                indices.len() as u32,
                 llvm::UNNAMED,
                 flags,
             )
-        })
+        }
     }
 }

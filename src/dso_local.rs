@@ -6,7 +6,7 @@ use rustc_session::config::CrateType;
 use rustc_target::spec::RelocModel;
 
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, LLVMLinkage, LLVMVisibility, Value};
+use crate::llvm::{self, LLVMLinkage, LLVMVisibility, Value};
 
 impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     /// Marks `v` dso_local if it can be; `is_declaration` says whether the caller is only
@@ -46,7 +46,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
             return true;
         }
         // Thread-locals cannot use copy relocations.
-        if unsafe { !llvm::LLVMIsAGlobalVariable(v.raw()).is_null() && llvm::LLVMIsThreadLocal(v.raw()) != 0 } {
+        if llvm::ir::is_global_variable(v) && llvm::ir::is_thread_local(v) {
             return false;
         }
         if let Some(direct) = sess.direct_access_external_data() {

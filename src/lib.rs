@@ -89,7 +89,7 @@ pub struct ModuleLlvm {
     // it).
     target_machine: OnceCell<OwnedTargetMachine>,
     pub context: CollectingContext,
-    llmod: llvm::LLVMModuleRef,
+    llmod: std::ptr::NonNull<llvm::Module>,
     pub name: String,
     tm_spec: TargetMachineSpec,
     /// What `-Cembed-bitcode` embeds when it is not the module itself: after ThinLTO, the
@@ -107,7 +107,7 @@ impl ModuleLlvm {
     fn new(tcx: TyCtxt<'_>, name: &str, opt_level: OptLevel) -> Self {
         let tm = TargetMachineSpec::new(tcx.sess, opt_level, &tcx.global_backend_features(()));
         let context = CollectingContext::new(tcx.sess.fewer_names());
-        let llmod = llvm::AsRaw::raw(context::create_module(tcx, context.get(), name));
+        let llmod = context::create_module(tcx, context.get(), name).into();
         ModuleLlvm {
             target_machine: OnceCell::new(),
             context,
@@ -122,7 +122,7 @@ impl ModuleLlvm {
     /// the error LLVM reported.
     pub fn parse(cgcx: &CodegenContext, name: &str, data: &[u8], tm: TargetMachine) -> Result<Self, String> {
         let context = CollectingContext::new(cgcx.fewer_names);
-        let Some(llmod) = llvm::bitcode::parse(context.get(), data, name).map(llvm::AsRaw::raw) else {
+        let Some(llmod) = llvm::bitcode::parse(context.get(), data, name).map(Into::into) else {
             return Err(context.take_errors());
         };
         let target_machine = OnceCell::from(tm.raw);
@@ -143,11 +143,8 @@ impl ModuleLlvm {
     }
 
     pub fn llmod(&self) -> &llvm::Module {
-        llvm::module(self.llmod)
-    }
-
-    pub fn llmod_raw(&self) -> llvm::LLVMModuleRef {
-        self.llmod
+        // SAFETY: the module lives in `self.context`, which lives as long as `self`.
+        unsafe { self.llmod.as_ref() }
     }
 }
 

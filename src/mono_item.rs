@@ -17,7 +17,7 @@ use rustc_target::callconv::PassMode;
 use crate::abi::FnAbiLlvmExt;
 use crate::builder::Builder;
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, Value};
+use crate::llvm::{self, Value};
 use crate::type_of::LayoutLlvmExt;
 
 impl<'tcx> PreDefineCodegenMethods<'tcx> for CodegenCx<'_, 'tcx> {
@@ -36,9 +36,7 @@ impl<'tcx> PreDefineCodegenMethods<'tcx> for CodegenCx<'_, 'tcx> {
         let attrs = self.tcx.codegen_instance_attrs(instance.def);
         for &(alias, alias_linkage, alias_visibility) in &attrs.foreign_item_symbol_aliases {
             let alias_instance = Instance::mono(self.tcx, alias);
-            let name = llvm::cstr(self.tcx.symbol_name(alias_instance).name);
-            let lla =
-                llvm::value(unsafe { llvm::LLVMAddAlias2(self.llmod.raw(), llty.raw(), 0, g.raw(), name.as_ptr()) });
+            let lla = llvm::ir::add_alias(self.llmod, llty, g, self.tcx.symbol_name(alias_instance).name);
             llvm::set_linkage(lla, linkage_to_llvm(alias_linkage));
             llvm::set_visibility(lla, visibility_to_llvm(alias_visibility));
             self.instances.borrow_mut().insert(alias_instance, lla);
@@ -87,8 +85,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         let fn_abi = self.fn_abi_of_instance(instance, ty::List::empty());
         let fn_ty = fn_abi.llvm_type(self);
         let mut bx = Builder::build(self, Builder::append_block(self, from, "start"));
-        let n = unsafe { llvm::LLVMCountParams(from.raw()) };
-        let args: Vec<_> = (0..n).map(|i| llvm::value(unsafe { llvm::LLVMGetParam(from.raw(), i) })).collect();
+        let args = llvm::ir::params(from);
         let call = bx.call(fn_ty, Some(attrs), Some(fn_abi), to, &args, None, Some(instance));
         match fn_abi.ret.mode {
             PassMode::Ignore | PassMode::Indirect { .. } => bx.ret_void(),

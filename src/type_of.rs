@@ -27,7 +27,7 @@ use rustc_target::callconv::{CastTarget, FnAbi};
 
 use crate::abi::{FnAbiLlvmExt, LlvmType};
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, Type};
+use crate::llvm::{self, Type};
 
 /// The LLVM type of a non-scalar layout, computed without the cache.
 ///
@@ -47,7 +47,7 @@ fn uncached_llvm_type<'ll, 'tcx>(
         }
         BackendRepr::SimdScalableVector { element, count, number_of_vectors } => {
             let element = if element.is_bool() { cx.type_i1() } else { layout.scalar_llvm_type_at(cx, element) };
-            let vector = llvm::ty(unsafe { llvm::LLVMScalableVectorType(element.raw(), count as u32) });
+            let vector = llvm::types::LLVMScalableVectorType(element, count as u32);
             return match number_of_vectors.0 {
                 1 => vector,
                 // Tuples of scalable vectors are plain structs of them.

@@ -147,20 +147,15 @@ fn profile_file_name(config: &ModuleConfig) -> Option<String> {
 /// comdat of its own, so that every module's copy folds into one).
 fn define_profile_file_name(module: &ModuleLlvm, file: &str) {
     const NAME: &str = "__llvm_profile_filename";
-    let name = llvm::cstr(NAME);
-    unsafe {
-        let llmod = module.llmod_raw();
-        if !llvm::LLVMGetNamedGlobal(llmod, name.as_ptr()).is_null() {
-            return;
-        }
-        let init =
-            llvm::LLVMConstStringInContext2(llvm::AsRaw::raw(module.llcx()), file.as_ptr().cast(), file.len(), 0);
-        let global = llvm::LLVMAddGlobal(llmod, llvm::LLVMTypeOf(init), name.as_ptr());
-        llvm::LLVMSetInitializer(global, init);
-        llvm::LLVMSetGlobalConstant(global, 1);
-        llvm::LLVMSetLinkage(global, llvm::LLVMLinkage::LLVMExternalLinkage);
-        llvm::LLVMSetVisibility(global, llvm::LLVMVisibility::LLVMHiddenVisibility);
-        let comdat = llvm::comdat::LLVMGetOrInsertComdat(llmod, name.as_ptr());
-        llvm::comdat::LLVMSetComdat(global, comdat);
+    let llmod = module.llmod();
+    if llvm::get_named_global(llmod, NAME).is_some() {
+        return;
     }
+    let init = llvm::consts::bytes(module.llcx(), file.as_bytes());
+    let global = llvm::ir::add_global(llmod, llvm::ir::type_of(init), NAME);
+    llvm::set_initializer(global, init);
+    llvm::set_global_constant(global, true);
+    llvm::set_linkage(global, llvm::LLVMLinkage::LLVMExternalLinkage);
+    llvm::set_visibility(global, llvm::LLVMVisibility::LLVMHiddenVisibility);
+    llvm::set_own_comdat(llmod, global);
 }

@@ -15,12 +15,12 @@ use smallvec::SmallVec;
 use crate::llvm;
 
 pub fn host_cpu_name() -> String {
-    unsafe { llvm::take_message(llvm::target_machine::LLVMGetHostCPUName()) }
+    llvm::machine::host_cpu_name()
 }
 
 /// The host's features as LLVM names them, e.g. `["+sse2", "-avx512f", …]`.
 fn host_cpu_features() -> Vec<String> {
-    let all = unsafe { llvm::take_message(llvm::target_machine::LLVMGetHostCPUFeatures()) };
+    let all = llvm::machine::host_cpu_features();
     all.split(',').filter(|f| !f.is_empty()).map(str::to_owned).collect()
 }
 

@@ -6,7 +6,7 @@ use rustc_codegen_ssa::traits::*;
 use rustc_middle::ty::AtomicOrdering;
 
 use super::Builder;
-use crate::llvm::{self, AsRaw, Type, Value};
+use crate::llvm::{self, Type, Value};
 
 pub(crate) fn llvm_ordering(order: AtomicOrdering) -> llvm::LLVMAtomicOrdering {
     use llvm::LLVMAtomicOrdering::*;
@@ -46,21 +46,19 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         order: AtomicOrdering,
         size: Size,
     ) -> &'ll Value {
-        unsafe {
-            let load = llvm::LLVMBuildLoad2(self.llbuilder, ty.raw(), ptr.raw(), llvm::UNNAMED);
-            llvm::LLVMSetOrdering(load, llvm_ordering(order));
-            llvm::LLVMSetAlignment(load, size.bytes() as u32);
-            llvm::value(load)
-        }
+        let load = unsafe { llvm::LLVMBuildLoad2(&self.llbuilder, ty, ptr, llvm::UNNAMED) };
+        // SAFETY: `load` is a load.
+        unsafe { llvm::LLVMSetOrdering(load, llvm_ordering(order)) };
+        llvm::set_alignment(load, size.bytes());
+        load
     }
 
     pub(super) fn build_atomic_store(&mut self, val: &'ll Value, ptr: &'ll Value, order: AtomicOrdering, size: Size) {
         debug_assert_eq!(self.type_kind(self.val_ty(ptr)), TypeKind::Pointer);
-        unsafe {
-            let store = llvm::LLVMBuildStore(self.llbuilder, val.raw(), ptr.raw());
-            llvm::LLVMSetOrdering(store, llvm_ordering(order));
-            llvm::LLVMSetAlignment(store, size.bytes() as u32);
-        }
+        let store = unsafe { llvm::LLVMBuildStore(&self.llbuilder, val, ptr) };
+        // SAFETY: `store` is a store.
+        unsafe { llvm::LLVMSetOrdering(store, llvm_ordering(order)) };
+        llvm::set_alignment(store, size.bytes());
     }
 
     /// `cmpxchg`, returning (previous value, success flag).
@@ -73,18 +71,19 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         failure_order: AtomicOrdering,
         weak: bool,
     ) -> (&'ll Value, &'ll Value) {
-        let pair = llvm::value(unsafe {
+        let pair = unsafe {
             llvm::LLVMBuildAtomicCmpXchg(
-                self.llbuilder,
-                dst.raw(),
-                cmp.raw(),
-                src.raw(),
+                &self.llbuilder,
+                dst,
+                cmp,
+                src,
                 llvm_ordering(order),
                 llvm_ordering(failure_order),
                 llvm::to_bool(false),
             )
-        });
-        unsafe { llvm::LLVMSetWeak(pair.raw(), llvm::to_bool(weak)) };
+        };
+        // SAFETY: `pair` is a cmpxchg.
+        unsafe { llvm::LLVMSetWeak(pair, llvm::to_bool(weak)) };
         (self.extract_value(pair, 0), self.extract_value(pair, 1))
     }
 
@@ -98,23 +97,23 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     ) -> &'ll Value {
         // When the memory holds a pointer but `src` is an integer (e.g. `AtomicPtr::fetch_add`),
         // LLVM can only do the operation on integers; hand the result back as a pointer.
-        let res = llvm::value(unsafe {
+        let res = unsafe {
             llvm::LLVMBuildAtomicRMW(
-                self.llbuilder,
+                &self.llbuilder,
                 llvm_rmw_op(op),
-                dst.raw(),
-                src.raw(),
+                dst,
+                src,
                 llvm_ordering(order),
                 llvm::to_bool(false),
             )
-        });
+        };
         if ret_ptr && self.val_ty(res) != self.type_ptr() { self.inttoptr(res, self.type_ptr()) } else { res }
     }
 
     pub(super) fn build_atomic_fence(&mut self, order: AtomicOrdering, scope: SynchronizationScope) {
         let single_thread = matches!(scope, SynchronizationScope::SingleThread);
         unsafe {
-            llvm::LLVMBuildFence(self.llbuilder, llvm_ordering(order), llvm::to_bool(single_thread), llvm::UNNAMED);
+            llvm::LLVMBuildFence(&self.llbuilder, llvm_ordering(order), llvm::to_bool(single_thread), llvm::UNNAMED);
         }
     }
 }

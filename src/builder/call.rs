@@ -9,7 +9,7 @@ use rustc_target::callconv::FnAbi;
 
 use super::{Builder, Funclet};
 use crate::abi::FnAbiLlvmExt;
-use crate::llvm::{self, AsRaw, BasicBlock, Type, Value};
+use crate::llvm::{self, BasicBlock, Type, Value};
 
 impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     /// Calls the LLVM intrinsic `name` (overloaded on `type_params`, e.g.
@@ -31,37 +31,28 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         if let Some(funclet) = funclet {
             funclet.unreachable()
         }
-        let mut raw_args = self.cast_args_to_params(fn_ty, args);
-        let (ptr, len) = (raw_args.as_mut_ptr(), raw_args.len() as u32);
-        llvm::value(unsafe {
+        let args = self.cast_args_to_params(fn_ty, args);
+        let (ptr, len) = (args.as_ptr(), args.len() as u32);
+        unsafe {
             match unwind_dests {
-                None => llvm::LLVMBuildCall2(self.llbuilder, fn_ty.raw(), llfn.raw(), ptr, len, llvm::UNNAMED),
-                Some((then, catch)) => llvm::LLVMBuildInvoke2(
-                    self.llbuilder,
-                    fn_ty.raw(),
-                    llfn.raw(),
-                    ptr,
-                    len,
-                    then.raw(),
-                    catch.raw(),
-                    llvm::UNNAMED,
-                ),
+                None => llvm::LLVMBuildCall2(&self.llbuilder, fn_ty, llfn, ptr, len, llvm::UNNAMED),
+                Some((then, catch)) => {
+                    llvm::LLVMBuildInvoke2(&self.llbuilder, fn_ty, llfn, ptr, len, then, catch, llvm::UNNAMED)
+                }
             }
-        })
+        }
     }
 
-    /// The arguments as raw pointers, bitcasting any whose type differs from the parameter's
-    /// (rare with opaque pointers, but LLVM rejects such calls outright).
-    fn cast_args_to_params(&mut self, fn_ty: &'ll Type, args: &[&'ll Value]) -> Vec<llvm::LLVMValueRef> {
+    /// The arguments, bitcasting any whose type differs from the parameter's (rare with opaque
+    /// pointers, but LLVM rejects such calls outright).
+    fn cast_args_to_params(&mut self, fn_ty: &'ll Type, args: &[&'ll Value]) -> Vec<&'ll Value> {
         assert_eq!(self.type_kind(fn_ty), TypeKind::Function, "call of a non-function type {fn_ty:?}");
-        let n = unsafe { llvm::LLVMCountParamTypes(fn_ty.raw()) } as usize;
-        let mut params = vec![std::ptr::null_mut(); n];
-        unsafe { llvm::LLVMGetParamTypes(fn_ty.raw(), params.as_mut_ptr()) };
+        let params = llvm::types::param_types(fn_ty);
         args.iter()
             .enumerate()
             .map(|(i, &arg)| match params.get(i) {
-                Some(&param) if param != self.val_ty(arg).raw() => self.bitcast(arg, llvm::ty(param)).raw(),
-                _ => arg.raw(),
+                Some(&param) if param != self.val_ty(arg) => self.bitcast(arg, param),
+                _ => arg,
             })
             .collect()
     }

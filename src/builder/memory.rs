@@ -11,7 +11,7 @@ use rustc_middle::ty::layout::{HasTypingEnv, TyAndLayout};
 use rustc_middle::{bug, ty};
 
 use super::Builder;
-use crate::llvm::{self, AsRaw, Type, Value};
+use crate::llvm::{self, Type, Value};
 use crate::type_of::LayoutLlvmExt;
 
 impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
@@ -19,14 +19,11 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     /// allocas (so they become fixed stack slots rather than dynamic stack allocation).
     fn entry_block_builder(&self) -> Builder<'a, 'll, 'tcx> {
         let bx = Builder::with_cx(self.cx);
-        unsafe {
-            let entry = llvm::LLVMGetEntryBasicBlock(self.llfn().raw());
-            let first = llvm::LLVMGetFirstInstruction(entry);
-            if first.is_null() {
-                llvm::LLVMPositionBuilderAtEnd(bx.llbuilder, entry);
-            } else {
-                llvm::LLVMPositionBuilderBefore(bx.llbuilder, first);
-            }
+        let entry = llvm::ir::basic_blocks(self.llfn()).next().expect("the function has an entry block");
+        match llvm::ir::instructions(entry).next() {
+            // SAFETY: `first` is an instruction.
+            Some(first) => unsafe { llvm::LLVMPositionBuilderBefore(&bx.llbuilder, first) },
+            None => llvm::LLVMPositionBuilderAtEnd(&bx.llbuilder, entry),
         }
         bx
     }
@@ -36,13 +33,11 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     pub(super) fn alloca_in_entry(&mut self, size: Size, align: Align) -> &'ll Value {
         let bx = self.entry_block_builder();
         let ty = self.cx.type_array(self.cx.type_i8(), size.bytes());
-        unsafe {
-            let alloca = llvm::LLVMBuildAlloca(bx.llbuilder, ty.raw(), llvm::UNNAMED);
-            llvm::LLVMSetAlignment(alloca, align.bytes() as u32);
-            // Targets whose allocas live outside address space 0 need a cast to a plain `ptr`
-            // (IRBuilder returns the alloca itself when no cast is needed).
-            llvm::value(llvm::LLVMBuildPointerCast(bx.llbuilder, alloca, self.cx.type_ptr().raw(), llvm::UNNAMED))
-        }
+        let alloca = unsafe { llvm::LLVMBuildAlloca(&bx.llbuilder, ty, llvm::UNNAMED) };
+        llvm::set_alignment(alloca, align.bytes());
+        // Targets whose allocas live outside address space 0 need a cast to a plain `ptr`
+        // (IRBuilder returns the alloca itself when no cast is needed).
+        unsafe { llvm::LLVMBuildPointerCast(&bx.llbuilder, alloca, self.cx.type_ptr(), llvm::UNNAMED) }
     }
 
     /// An alloca of the layout's own LLVM type (rustc_codegen_ssa asks for this only for
@@ -50,11 +45,9 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     pub(super) fn typed_alloca_in_entry(&mut self, layout: TyAndLayout<'tcx>) -> &'ll Value {
         let bx = self.entry_block_builder();
         let ty = layout.llvm_type(self.cx);
-        unsafe {
-            let alloca = llvm::LLVMBuildAlloca(bx.llbuilder, ty.raw(), llvm::UNNAMED);
-            llvm::LLVMSetAlignment(alloca, layout.align.abi.bytes() as u32);
-            llvm::value(alloca)
-        }
+        let alloca = unsafe { llvm::LLVMBuildAlloca(&bx.llbuilder, ty, llvm::UNNAMED) };
+        llvm::set_alignment(alloca, layout.align.abi.bytes());
+        alloca
     }
 
     /// Alignment for a plain load or store: capped at what the target's stack can really
@@ -65,11 +58,9 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
 
     pub(super) fn build_load(&mut self, ty: &'ll Type, ptr: &'ll Value, align: Align) -> &'ll Value {
         let align = self.reliable_align(align);
-        unsafe {
-            let load = llvm::LLVMBuildLoad2(self.llbuilder, ty.raw(), ptr.raw(), llvm::UNNAMED);
-            llvm::LLVMSetAlignment(load, align.bytes() as u32);
-            llvm::value(load)
-        }
+        let load = unsafe { llvm::LLVMBuildLoad2(&self.llbuilder, ty, ptr, llvm::UNNAMED) };
+        llvm::set_alignment(load, align.bytes());
+        load
     }
 
     pub(super) fn build_store(
@@ -79,15 +70,13 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         align: Align,
         flags: MemFlags,
     ) -> &'ll Value {
-        let align = if flags.contains(MemFlags::UNALIGNED) { 1 } else { self.reliable_align(align).bytes() as u32 };
-        let store = unsafe {
-            let store = llvm::LLVMBuildStore(self.llbuilder, val.raw(), ptr.raw());
-            llvm::LLVMSetAlignment(store, align);
-            if flags.contains(MemFlags::VOLATILE) {
-                llvm::LLVMSetVolatile(store, llvm::to_bool(true));
-            }
-            llvm::value(store)
-        };
+        let align = if flags.contains(MemFlags::UNALIGNED) { 1 } else { self.reliable_align(align).bytes() };
+        let store = unsafe { llvm::LLVMBuildStore(&self.llbuilder, val, ptr) };
+        llvm::set_alignment(store, align);
+        if flags.contains(MemFlags::VOLATILE) {
+            // SAFETY: `store` is a store.
+            unsafe { llvm::LLVMSetVolatile(store, llvm::to_bool(true)) };
+        }
         // No `!nontemporal` for `MemFlags::NONTEMPORAL`: on x86 such stores need fences that
         // LLVM does not add, so they stay plain stores, as with the built-in backend.
         store
@@ -147,14 +136,7 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
     /// The initializer of a constant global, when `ptr` is one and its type is `llty`: loading
     /// from it would just give that value back.
     fn constant_global_value(&self, ptr: &'ll Value, llty: &'ll Type) -> Option<&'ll Value> {
-        unsafe {
-            let global = llvm::LLVMIsAGlobalVariable(ptr.raw());
-            if global.is_null() || llvm::LLVMIsGlobalConstant(global) == 0 {
-                return None;
-            }
-            let init = llvm::value_opt(llvm::LLVMGetInitializer(global))?;
-            (self.val_ty(init) == llty).then_some(init)
-        }
+        llvm::ir::constant_global_initializer(ptr).filter(|&init| self.val_ty(init) == llty)
     }
 
     /// `load_operand`: one load for immediates, two for scalar pairs, none (a reference to the
@@ -223,7 +205,7 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         self.to_immediate_scalar(load, scalar)
     }
 
-    fn alignment_attr(&self, align: Align) -> llvm::LLVMAttributeRef {
+    fn alignment_attr(&self, align: Align) -> &'ll llvm::Attribute {
         llvm::enum_attr(self.cx.llcx, "align", align.bytes())
     }
 
@@ -251,10 +233,8 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
             llvm::add_callsite_attrs(call, llvm::AttributePlace::Argument(1), &[self.alignment_attr(src_align)]);
             return;
         }
-        unsafe {
-            let build = if is_move { llvm::LLVMBuildMemMove } else { llvm::LLVMBuildMemCpy };
-            build(self.llbuilder, dst.raw(), dst_align.bytes() as u32, src.raw(), src_align.bytes() as u32, size.raw());
-        }
+        let build = if is_move { llvm::LLVMBuildMemMove } else { llvm::LLVMBuildMemCpy };
+        unsafe { build(&self.llbuilder, dst, dst_align.bytes() as u32, src, src_align.bytes() as u32, size) };
     }
 
     pub(super) fn build_memset(
@@ -276,9 +256,7 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
             llvm::add_callsite_attrs(call, llvm::AttributePlace::Argument(0), &[self.alignment_attr(align)]);
             return;
         }
-        unsafe {
-            llvm::LLVMBuildMemSet(self.llbuilder, ptr.raw(), fill_byte.raw(), size.raw(), align.bytes() as u32);
-        }
+        unsafe { llvm::LLVMBuildMemSet(&self.llbuilder, ptr, fill_byte, size, align.bytes() as u32) };
     }
 
     /// `llvm.lifetime.{start,end}`. Since LLVM 22 they take only the pointer, and it must be
@@ -288,8 +266,8 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         if size.bytes() == 0 || !self.cx.sess().emit_lifetime_markers() {
             return;
         }
-        let alloca = strip_pointer_casts(ptr);
-        if unsafe { llvm::LLVMIsAAllocaInst(alloca.raw()) }.is_null() {
+        let alloca = llvm::ir::strip_pointer_casts(ptr);
+        if !llvm::ir::is_alloca(alloca) {
             return;
         }
         self.call_intrinsic(intrinsic, &[self.val_ty(alloca)], &[alloca]);
@@ -361,25 +339,5 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         header.add_incoming_to_phi(current, next, body_end);
 
         self.position_at_end(next_bb);
-    }
-}
-
-/// Looks through bitcasts and address-space casts (instructions or constant expressions).
-fn strip_pointer_casts(mut v: &Value) -> &Value {
-    loop {
-        let raw = v.raw();
-        let is_cast = unsafe {
-            !llvm::LLVMIsAAddrSpaceCastInst(raw).is_null()
-                || !llvm::LLVMIsABitCastInst(raw).is_null()
-                || (!llvm::LLVMIsAConstantExpr(raw).is_null()
-                    && matches!(
-                        llvm::LLVMGetConstOpcode(raw),
-                        llvm::LLVMOpcode::LLVMAddrSpaceCast | llvm::LLVMOpcode::LLVMBitCast
-                    ))
-        };
-        if !is_cast {
-            return v;
-        }
-        v = llvm::value(unsafe { llvm::LLVMGetOperand(raw, 0) });
     }
 }

@@ -14,11 +14,11 @@ use rustc_span::{DUMMY_SP, Span};
 
 use super::{Builder, Funclet};
 use crate::debuginfo::VariablePlace;
-use crate::llvm::{self, AsRaw, BasicBlock, Metadata, Value};
+use crate::llvm::{self, BasicBlock, Metadata, Value};
 
 impl<'ll> AbiBuilderMethods for Builder<'_, 'll, '_> {
     fn get_param(&mut self, index: usize) -> &'ll Value {
-        llvm::value(unsafe { llvm::LLVMGetParam(self.llfn().raw(), index as u32) })
+        llvm::ir::param(self.llfn(), index)
     }
 }
 
@@ -70,11 +70,12 @@ impl<'ll, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
     }
 
     fn set_dbg_loc(&mut self, dbg_loc: &'ll Metadata) {
-        unsafe { llvm::LLVMSetCurrentDebugLocation2(self.llbuilder, dbg_loc.raw()) }
+        // SAFETY: rustc_codegen_ssa passes the locations made by `DebugInfoCodegenMethods`.
+        unsafe { llvm::LLVMSetCurrentDebugLocation2(&self.llbuilder, Some(dbg_loc)) }
     }
 
     fn clear_dbg_loc(&mut self) {
-        unsafe { llvm::LLVMSetCurrentDebugLocation2(self.llbuilder, std::ptr::null_mut()) }
+        unsafe { llvm::LLVMSetCurrentDebugLocation2(&self.llbuilder, None) }
     }
 
     /// A volatile load of `.debug_gdb_scripts` in `main`, which keeps the section through the
@@ -92,9 +93,7 @@ impl<'ll, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
             return;
         }
         // Only arguments and instructions are local to this function: never rename globals.
-        let is_local = unsafe {
-            !llvm::LLVMIsAArgument(value.raw()).is_null() || !llvm::LLVMIsAInstruction(value.raw()).is_null()
-        };
+        let is_local = llvm::ir::is_argument(value) || llvm::ir::is_instruction(value);
         // Keep an existing name rather than combining the two.
         if is_local && llvm::get_value_name(value).is_empty() {
             llvm::set_value_name(value, name.as_bytes());

@@ -13,7 +13,7 @@ use rustc_middle::mir::interpret::{
 };
 
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, Value};
+use crate::llvm::{self, Value};
 
 /// Lowers a constant allocation to one LLVM constant: a packed struct of byte arrays (`undef`
 /// for uninitialized runs) and pointers (where the allocation has provenance), or the single
@@ -116,10 +116,8 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     pub fn static_addr_of_const(&self, cv: &'ll Value, align: Align, kind: Option<&str>) -> &'ll Value {
         if let Some(&gv) = self.const_globals.borrow().get(&cv) {
             // The same bytes may be wanted with a stricter alignment the second time.
-            unsafe {
-                if align.bytes() > llvm::LLVMGetAlignment(gv.raw()) as u64 {
-                    llvm::set_alignment(gv, align.bytes());
-                }
+            if align.bytes() > llvm::ir::alignment(gv) as u64 {
+                llvm::set_alignment(gv, align.bytes());
             }
             return gv;
         }

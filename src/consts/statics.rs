@@ -19,7 +19,7 @@ use rustc_target::spec::SanitizerSet;
 
 use super::const_alloc_to_llvm;
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, Type, Value};
+use crate::llvm::{self, Type, Value};
 use crate::type_of::LayoutLlvmExt;
 
 impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
@@ -132,7 +132,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         let Some(&g) = self.instances.borrow().get(&instance) else {
             bug!("codegen_static: `{def_id:?}` was not predefined")
         };
-        if unsafe { !llvm::LLVMGetInitializer(g.raw()).is_null() } {
+        if llvm::ir::initializer(g).is_some() {
             bug!("codegen_static: `{def_id:?}` is already defined");
         }
 
@@ -142,7 +142,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         };
         let init = const_alloc_to_llvm(self, alloc, true);
         let init_ty = self.val_ty(init);
-        let declared_ty = llvm::ty(unsafe { llvm::LLVMGlobalGetValueType(g.raw()) });
+        let declared_ty = llvm::ir::value_type(g);
         let g = if init_ty == declared_ty { g } else { self.retype_static(instance, g, init_ty) };
 
         let attrs = self.tcx.codegen_fn_attrs(def_id);
@@ -203,14 +203,7 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         // Carry over what predefine_static decided.
         llvm::set_linkage(new, llvm::get_linkage(old));
         llvm::set_visibility(new, llvm::get_visibility(old));
-        unsafe {
-            llvm::LLVMSetUnnamedAddress(new.raw(), llvm::LLVMGetUnnamedAddress(old.raw()));
-            llvm::LLVMSetDLLStorageClass(new.raw(), llvm::LLVMGetDLLStorageClass(old.raw()));
-            let comdat = llvm::comdat::LLVMGetComdat(old.raw());
-            if !comdat.is_null() {
-                llvm::comdat::LLVMSetComdat(new.raw(), comdat);
-            }
-        }
+        llvm::ir::copy_global_properties(new, old);
 
         self.statics_to_rauw.borrow_mut().push((old, new));
         // From now on hand out the new global directly: it also carries the symbol name that

@@ -21,7 +21,8 @@ use rustc_target::spec::Arch;
 
 use crate::builder::Builder;
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, Type, Value};
+use crate::llvm::types::{param_types, return_type, struct_element_types};
+use crate::llvm::{self, Type, Value};
 use crate::type_of::LayoutLlvmExt;
 
 pub(super) fn codegen_llvm_intrinsic_call<'ll, 'tcx>(
@@ -111,7 +112,7 @@ fn declare_llvm_intrinsic<'ll>(
     span: Span,
 ) -> (&'ll Type, &'ll Value) {
     let dcx = cx.tcx.dcx();
-    let id = unsafe { llvm::LLVMLookupIntrinsicID(name.as_ptr() as *const _, name.len()) };
+    let id = llvm::ir::lookup_intrinsic_id(name);
     if id == 0 {
         // rustc's LLVM backend would try LLVM's auto-upgrade of deprecated intrinsics here,
         // which the C API does not offer.
@@ -122,7 +123,7 @@ fn declare_llvm_intrinsic<'ll>(
     let rust_fn_ty = cx.type_func(rust_params, rust_ret);
     let fits = |fn_ty: &'ll Type| signature_fits(cx, fn_ty, rust_ret, rust_params);
 
-    if unsafe { llvm::LLVMIntrinsicIsOverloaded(id) } == 0 {
+    if !llvm::ir::intrinsic_is_overloaded(id) {
         let (fn_ty, llfn) = cx.get_intrinsic(name, &[]);
         if !fits(fn_ty) {
             dcx.span_fatal(
@@ -144,8 +145,7 @@ fn declare_llvm_intrinsic<'ll>(
             if overloaded_name(cx, id, &overload) != name {
                 continue;
             }
-            let mut raw: Vec<_> = overload.iter().map(|t| t.raw()).collect();
-            let fn_ty = llvm::ty(unsafe { llvm::LLVMIntrinsicGetType(cx.llcx.raw(), id, raw.as_mut_ptr(), raw.len()) });
+            let fn_ty = llvm::ir::intrinsic_type(cx.llcx, id, &overload);
             if fits(fn_ty) {
                 return cx.get_intrinsic(name, &overload);
             }
@@ -220,7 +220,7 @@ fn signature_fits<'ll>(
     rust_params: &[&'ll Type],
 ) -> bool {
     let llvm_params = param_types(llvm_fn_ty);
-    let variadic = unsafe { llvm::LLVMIsFunctionVarArg(llvm_fn_ty.raw()) != 0 };
+    let variadic = llvm::types::is_var_arg(llvm_fn_ty);
     !variadic
         && llvm_params.len() == rust_params.len()
         && can_autocast(cx, rust_ret, return_type(llvm_fn_ty))
@@ -279,12 +279,7 @@ fn tuples<'ll>(items: &[&'ll Type], n: usize) -> Vec<Vec<&'ll Type>> {
 }
 
 fn overloaded_name(cx: &CodegenCx<'_, '_>, id: u32, overload: &[&Type]) -> String {
-    let mut raw: Vec<_> = overload.iter().map(|t| t.raw()).collect();
-    let mut len = 0;
-    unsafe {
-        let s = llvm::LLVMIntrinsicCopyOverloadedName2(cx.llmod.raw(), id, raw.as_mut_ptr(), raw.len(), &mut len);
-        llvm::take_message(s)
-    }
+    llvm::ir::intrinsic_name(cx.llmod, id, overload)
 }
 
 /// Whether a value of the Rust-side type `rust_ty` can stand for LLVM's `llvm_ty` (or the other
@@ -374,27 +369,5 @@ fn mask_int_width(lanes: u64) -> u64 {
 }
 
 fn type_bf16<'ll>(cx: &CodegenCx<'ll, '_>) -> &'ll Type {
-    llvm::ty(unsafe { llvm::LLVMBFloatTypeInContext(cx.llcx.raw()) })
-}
-
-fn struct_element_types<'ll>(ty: &'ll Type) -> Vec<&'ll Type> {
-    unsafe {
-        let n = llvm::LLVMCountStructElementTypes(ty.raw()) as usize;
-        let mut raw = vec![std::ptr::null_mut(); n];
-        llvm::LLVMGetStructElementTypes(ty.raw(), raw.as_mut_ptr());
-        raw.into_iter().map(llvm::ty).collect()
-    }
-}
-
-fn param_types<'ll>(fn_ty: &'ll Type) -> Vec<&'ll Type> {
-    unsafe {
-        let n = llvm::LLVMCountParamTypes(fn_ty.raw()) as usize;
-        let mut raw = vec![std::ptr::null_mut(); n];
-        llvm::LLVMGetParamTypes(fn_ty.raw(), raw.as_mut_ptr());
-        raw.into_iter().map(llvm::ty).collect()
-    }
-}
-
-fn return_type<'ll>(fn_ty: &'ll Type) -> &'ll Type {
-    llvm::ty(unsafe { llvm::LLVMGetReturnType(fn_ty.raw()) })
+    llvm::types::LLVMBFloatTypeInContext(cx.llcx)
 }

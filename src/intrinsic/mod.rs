@@ -28,7 +28,7 @@ use rustc_session::config::OptLevel;
 use rustc_span::{Span, Symbol, sym};
 
 use crate::builder::Builder;
-use crate::llvm::{self, AsRaw, Value};
+use crate::llvm::{self, Value};
 use crate::type_of::LayoutLlvmExt;
 
 impl<'ll, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'_, 'll, 'tcx> {
@@ -246,7 +246,7 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         let select = |bx: &mut Self, t: &'ll Value, f: &'ll Value| {
             let v = bx.select(cond, t, f);
             // A select of constants may fold to a constant, which carries no metadata.
-            if unsafe { !llvm::LLVMIsAInstruction(v.raw()).is_null() } {
+            if llvm::ir::is_instruction(v) {
                 bx.cx.set_metadata_node(v, "unpredictable", &[]);
             }
             v
@@ -309,29 +309,16 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
             if result.layout.is_zst() { ("~{memory}", vec![]) } else { ("r,~{memory}", vec![result.val.llval]) };
         let arg_tys: Vec<_> = inputs.iter().map(|&v| self.val_ty(v)).collect();
         let fn_ty = self.type_func(&arg_tys, self.type_void());
-        let asm = unsafe {
-            llvm::LLVMGetInlineAsm(
-                fn_ty.raw(),
-                c"".as_ptr() as *const _,
-                0,
-                constraints.as_ptr() as *const _,
-                constraints.len(),
-                llvm::to_bool(true),  // has side effects
-                llvm::to_bool(false), // no aligned stack needed
-                llvm::LLVMInlineAsmDialect::LLVMInlineAsmDialectATT,
-                llvm::to_bool(false), // cannot unwind
-            )
+        let flags = llvm::ir::InlineAsmFlags {
+            side_effects: true,
+            align_stack: false,
+            dialect: llvm::LLVMInlineAsmDialect::LLVMInlineAsmDialectATT,
+            can_unwind: false,
         };
-        let mut raw_args: Vec<_> = inputs.iter().map(|v| v.raw()).collect();
+        let asm = llvm::ir::inline_asm(fn_ty, b"", constraints.as_bytes(), flags);
+        // SAFETY: `inputs` fit `fn_ty`, which they were made from.
         unsafe {
-            llvm::LLVMBuildCall2(
-                self.llbuilder,
-                fn_ty.raw(),
-                asm,
-                raw_args.as_mut_ptr(),
-                raw_args.len() as u32,
-                llvm::UNNAMED,
-            );
+            llvm::LLVMBuildCall2(&self.llbuilder, fn_ty, asm, inputs.as_ptr(), inputs.len() as u32, llvm::UNNAMED);
         }
     }
 
@@ -373,5 +360,5 @@ pub fn replaced_intrinsics() -> Vec<Symbol> {
 
 /// Whether LLVM knows an intrinsic of this name (it may not, in older or newer LLVMs).
 fn llvm_has_intrinsic(name: &str) -> bool {
-    unsafe { llvm::LLVMLookupIntrinsicID(name.as_ptr() as *const _, name.len()) != 0 }
+    llvm::ir::lookup_intrinsic_id(name) != 0
 }

@@ -10,7 +10,7 @@ use rustc_span::{Span, Symbol, sym};
 
 use super::llvm_has_intrinsic;
 use crate::builder::Builder;
-use crate::llvm::{self, AsRaw, Type, Value};
+use crate::llvm::{self, Type, Value};
 use crate::type_of::LayoutLlvmExt;
 
 /// `sqrtf32`, `powif64`, `round_ties_even_f16`, `minimum_number_nsz_f128`, …: one LLVM call.
@@ -96,11 +96,7 @@ fn min_max_number_nsz<'ll>(
         return None;
     }
     let call = bx.call_intrinsic(llvm_name, &[fty], imms);
-    unsafe {
-        if llvm::LLVMCanValueUseFastMathFlags(call.raw()) != 0 {
-            llvm::LLVMSetFastMathFlags(call.raw(), llvm::LLVMFastMathNoSignedZeros);
-        }
-    }
+    llvm::set_fast_math_flags(call, llvm::LLVMFastMathNoSignedZeros);
     Some(call)
 }
 

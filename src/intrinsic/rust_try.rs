@@ -13,7 +13,7 @@ use rustc_middle::ty::{self, Ty};
 
 use crate::builder::Builder;
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, Type, Value};
+use crate::llvm::{self, Type, Value};
 
 pub(super) fn catch_unwind<'ll, 'tcx>(
     bx: &mut Builder<'_, 'll, 'tcx>,
@@ -61,7 +61,7 @@ fn gnu_rust_try_fn<'a, 'll, 'tcx>(cx: &'a CodegenCx<'ll, 'tcx>) -> (&'ll Type, &
     let then = bx.append_sibling_block("then");
     let catch = bx.append_sibling_block("catch");
 
-    let param = |i| llvm::value(unsafe { llvm::LLVMGetParam(llfn.raw(), i) });
+    let param = |i| llvm::ir::param(llfn, i);
     let (try_func, data, catch_func) = (param(0), param(1), param(2));
 
     let ptr = bx.type_ptr();
@@ -104,6 +104,6 @@ fn declare_rust_try<'ll, 'tcx>(cx: &CodegenCx<'ll, 'tcx>) -> (&'ll Type, &'ll Va
     cx.set_frame_pointer_type(llfn);
     cx.apply_target_cpu_attr(llfn);
     llvm::set_linkage(llfn, llvm::LLVMLinkage::LLVMInternalLinkage);
-    let fn_ty = llvm::ty(unsafe { llvm::LLVMGlobalGetValueType(llfn.raw()) });
+    let fn_ty = llvm::ir::value_type(llfn);
     (fn_ty, llfn)
 }

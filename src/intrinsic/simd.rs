@@ -27,7 +27,7 @@ use rustc_span::{Span, Symbol, sym};
 use super::llvm_has_intrinsic;
 use crate::builder::Builder;
 use crate::context::CodegenCx;
-use crate::llvm::{self, AsRaw, Type, Value};
+use crate::llvm::{self, Type, Value};
 use crate::type_of::LayoutLlvmExt;
 
 /// The error has already been reported to the user; nothing is stored to the result.
@@ -473,7 +473,7 @@ fn shuffle<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>, v: V
     let n = idx_ty.simd_size_and_type(bx.tcx).0;
 
     let idx_vec = c.imm(2);
-    if unsafe { llvm::LLVMIsConstant(idx_vec.raw()) } == 0 {
+    if !llvm::ir::is_constant(idx_vec) {
         bx.tcx.dcx().span_fatal(c.span, "`simd_shuffle` indices must be a constant");
     }
     let mut indices = Vec::with_capacity(n as usize);
@@ -625,11 +625,7 @@ fn min_max_number<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx
     }
     let vec_ty = vector_llvm_type(bx.cx, v.elem, v.len);
     let call = bx.call_intrinsic(llvm_name, &[vec_ty], &[c.imm(0), c.imm(1)]);
-    unsafe {
-        if llvm::LLVMCanValueUseFastMathFlags(call.raw()) != 0 {
-            llvm::LLVMSetFastMathFlags(call.raw(), llvm::LLVMFastMathNoSignedZeros);
-        }
-    }
+    llvm::set_fast_math_flags(call, llvm::LLVMFastMathNoSignedZeros);
     Ok(call)
 }
 
@@ -833,11 +829,7 @@ fn reduce_arith<'ll, 'tcx>(bx: &mut Builder<'_, 'll, 'tcx>, c: &Call<'ll, 'tcx>,
             let r = bx.call_intrinsic(llvm_name, &[bx.val_ty(vec)], &[acc, vec]);
             if !ordered {
                 // Without `reassoc` the reduction is strictly sequential (and slow).
-                unsafe {
-                    if llvm::LLVMCanValueUseFastMathFlags(r.raw()) != 0 {
-                        llvm::LLVMSetFastMathFlags(r.raw(), llvm::LLVMFastMathAllowReassoc);
-                    }
-                }
+                llvm::set_fast_math_flags(r, llvm::LLVMFastMathAllowReassoc);
             }
             Ok(r)
         }

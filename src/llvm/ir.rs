@@ -445,3 +445,170 @@ pub fn metadata_integers(inst: &Value, kind: u32) -> Vec<u64> {
 pub fn type_of(v: &Value) -> &Type {
     super::ty(unsafe { LLVMTypeOf(v.raw()) })
 }
+
+/// The function a basic block belongs to.
+pub fn parent_function(bb: &BasicBlock) -> &Value {
+    super::value(unsafe { LLVMGetBasicBlockParent(bb.raw()) })
+}
+
+/// A function's parameters.
+pub fn params(f: &Value) -> Vec<&Value> {
+    assert!(is_function(f), "parameters of a non-function {f:?}");
+    let n = unsafe { LLVMCountParams(f.raw()) };
+    (0..n).map(|i| super::value(unsafe { LLVMGetParam(f.raw(), i) })).collect()
+}
+
+/// A function's parameter `index`.
+pub fn param(f: &Value, index: usize) -> &Value {
+    assert!(is_function(f), "parameter of a non-function {f:?}");
+    let n = unsafe { LLVMCountParams(f.raw()) } as usize;
+    assert!(index < n, "parameter {index} of a function with {n}");
+    super::value(unsafe { LLVMGetParam(f.raw(), index as u32) })
+}
+
+pub fn is_argument(v: &Value) -> bool {
+    !unsafe { LLVMIsAArgument(v.raw()) }.is_null()
+}
+
+/// What `LLVMSetAlignment` accepts (anything else is undefined behaviour there).
+pub fn can_have_alignment(v: &Value) -> bool {
+    let raw = v.raw();
+    unsafe {
+        !LLVMIsAGlobalObject(raw).is_null()
+            || !LLVMIsALoadInst(raw).is_null()
+            || !LLVMIsAStoreInst(raw).is_null()
+            || !LLVMIsAAllocaInst(raw).is_null()
+            || !LLVMIsAAtomicRMWInst(raw).is_null()
+            || !LLVMIsAAtomicCmpXchgInst(raw).is_null()
+    }
+}
+
+pub fn is_phi(v: &Value) -> bool {
+    !unsafe { LLVMIsAPHINode(v.raw()) }.is_null()
+}
+
+pub fn is_landing_pad(v: &Value) -> bool {
+    !unsafe { LLVMIsALandingPadInst(v.raw()) }.is_null()
+}
+
+pub fn is_alloca(v: &Value) -> bool {
+    !unsafe { LLVMIsAAllocaInst(v.raw()) }.is_null()
+}
+
+/// Whether a value is a constant (including globals, whose address is one).
+pub fn is_constant(v: &Value) -> bool {
+    unsafe { LLVMIsConstant(v.raw()) != 0 }
+}
+
+/// Looks through bitcasts and address-space casts (instructions or constant expressions).
+pub fn strip_pointer_casts(mut v: &Value) -> &Value {
+    loop {
+        let raw = v.raw();
+        let is_cast = unsafe {
+            !LLVMIsAAddrSpaceCastInst(raw).is_null()
+                || !LLVMIsABitCastInst(raw).is_null()
+                || (!LLVMIsAConstantExpr(raw).is_null()
+                    && matches!(
+                        LLVMGetConstOpcode(raw),
+                        llvm_sys::LLVMOpcode::LLVMAddrSpaceCast | llvm_sys::LLVMOpcode::LLVMBitCast
+                    ))
+        };
+        if !is_cast {
+            return v;
+        }
+        v = super::value(unsafe { LLVMGetOperand(raw, 0) });
+    }
+}
+
+/// The value a constant global variable is initialized with; `None` for anything else.
+pub fn constant_global_initializer(v: &Value) -> Option<&Value> {
+    (is_global_variable(v) && super::is_global_constant(v)).then(|| initializer(v)).flatten()
+}
+
+/// Points every use of global `old` at `new` and deletes `old`.
+pub fn replace_global(old: &Value, new: &Value) {
+    assert!(is_global_variable(old), "replacing a non-variable {old:?}");
+    unsafe {
+        LLVMReplaceAllUsesWith(old.raw(), new.raw());
+        LLVMDeleteGlobal(old.raw());
+    }
+}
+
+/// Gives `to` the `unnamed_addr`, DLL storage class and comdat of `from` (global values both).
+pub fn copy_global_properties(to: &Value, from: &Value) {
+    assert!(is_global_value(to) && is_global_value(from));
+    unsafe {
+        LLVMSetUnnamedAddress(to.raw(), LLVMGetUnnamedAddress(from.raw()));
+        LLVMSetDLLStorageClass(to.raw(), LLVMGetDLLStorageClass(from.raw()));
+    }
+    copy_comdat(to, from);
+}
+
+/// A new alias `name` of `aliasee`, whose value type is `ty`.
+pub fn add_alias<'ll>(m: &'ll Module, ty: &'ll Type, aliasee: &'ll Value, name: &str) -> &'ll Value {
+    let name = super::cstr(name);
+    super::value(unsafe { LLVMAddAlias2(m.raw(), ty.raw(), 0, aliasee.raw(), name.as_ptr()) })
+}
+
+/// The function a call, invoke or callbr calls directly; `None` for indirect calls, inline
+/// assembly and other instructions.
+pub fn called_function(inst: &Value) -> Option<&Value> {
+    called_operand(inst).filter(|&callee| is_function(callee))
+}
+
+/// The intrinsic ID LLVM gives `name` (0: none).
+pub fn lookup_intrinsic_id(name: &str) -> u32 {
+    unsafe { LLVMLookupIntrinsicID(name.as_ptr().cast(), name.len()) }
+}
+
+/// A function's intrinsic ID (0: not an intrinsic).
+pub fn intrinsic_id(f: &Value) -> u32 {
+    assert!(is_function(f), "intrinsic ID of a non-function {f:?}");
+    unsafe { LLVMGetIntrinsicID(f.raw()) }
+}
+
+/// Whether intrinsic `id` (non-zero) is overloaded on types.
+pub fn intrinsic_is_overloaded(id: u32) -> bool {
+    assert!(id != 0);
+    unsafe { LLVMIntrinsicIsOverloaded(id) != 0 }
+}
+
+/// The function type of intrinsic `id` (non-zero) at `overload`.
+pub fn intrinsic_type<'ll>(c: &'ll super::Context, id: u32, overload: &[&'ll Type]) -> &'ll Type {
+    assert!(id != 0);
+    let mut raw: Vec<_> = overload.iter().map(|t| t.raw()).collect();
+    super::ty(unsafe { LLVMIntrinsicGetType(c.raw(), id, raw.as_mut_ptr(), raw.len()) })
+}
+
+/// The name of intrinsic `id` (non-zero) at `overload`, e.g. `llvm.fshl.i32`.
+pub fn intrinsic_name(m: &Module, id: u32, overload: &[&Type]) -> String {
+    assert!(id != 0);
+    let mut raw: Vec<_> = overload.iter().map(|t| t.raw()).collect();
+    let mut len = 0;
+    unsafe { super::take_message(LLVMIntrinsicCopyOverloadedName2(m.raw(), id, raw.as_mut_ptr(), raw.len(), &mut len)) }
+}
+
+/// What an inline assembly expression is, besides its template and constraints.
+pub struct InlineAsmFlags {
+    pub side_effects: bool,
+    pub align_stack: bool,
+    pub dialect: llvm_sys::LLVMInlineAsmDialect,
+    pub can_unwind: bool,
+}
+
+/// An inline assembly expression of function type `fn_ty`.
+pub fn inline_asm<'ll>(fn_ty: &'ll Type, template: &[u8], constraints: &[u8], flags: InlineAsmFlags) -> &'ll Value {
+    super::value(unsafe {
+        LLVMGetInlineAsm(
+            fn_ty.raw(),
+            template.as_ptr().cast(),
+            template.len(),
+            constraints.as_ptr().cast(),
+            constraints.len(),
+            super::to_bool(flags.side_effects),
+            super::to_bool(flags.align_stack),
+            flags.dialect,
+            super::to_bool(flags.can_unwind),
+        )
+    })
+}

@@ -102,3 +102,13 @@ impl OwnedTargetMachine {
         if failed != 0 { Err(unsafe { take_message(err) }) } else { Ok(OwnedMemoryBuffer(buffer)) }
     }
 }
+
+/// The host CPU's name, as LLVM detects it (`-Ctarget-cpu=native`).
+pub fn host_cpu_name() -> String {
+    unsafe { take_message(LLVMGetHostCPUName()) }
+}
+
+/// The host's features as LLVM names them, comma-separated: `+sse2,-avx512f,…`.
+pub fn host_cpu_features() -> String {
+    unsafe { take_message(LLVMGetHostCPUFeatures()) }
+}

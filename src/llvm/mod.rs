@@ -1,16 +1,18 @@
-//! The only door to LLVM: llvm-sys's C API, plus typed handles that the rest of the backend
-//! passes around as `&'ll Value`, `&'ll Type`, … (Copy, comparable and hashable by address, as
-//! rustc_codegen_ssa's `BackendTypes` require).
+//! The only door to LLVM: typed declarations of the C API functions the backend calls, and the
+//! handles that the rest of the backend passes around as `&'ll Value`, `&'ll Type`, … (Copy,
+//! comparable and hashable by address, as rustc_codegen_ssa's `BackendTypes` require).
 //!
-//! Convert with [`AsRaw::raw`] (handle → llvm-sys pointer) and [`value`], [`ty`], [`bb`]
-//! (llvm-sys pointer → handle). Everything else in llvm-sys is re-exported as is, for the code
-//! not yet moved onto typed declarations (the builder, mostly). The typed parts: `types`,
-//! `consts` and `metadata` (declarations taking handles, `safe` where sound), `ir` (walking and
-//! editing modules), `machine` and `passes` (target machines, emission, pass pipelines),
-//! `module` and `owned` (owners of what must be disposed), `diagnostics`, `bitcode`,
-//! `debuginfo`.
+//! Nothing outside this module sees an llvm-sys pointer: the raw conversions ([`AsRaw::raw`],
+//! `value`, `ty`, `bb`, …) are private to it, and only the C API's plain enums and flag sets are
+//! re-exported. Declarations take handles, return `Option` where LLVM may return null, and are
+//! `safe` where any live handle is sound; those with a precondition beyond that stay `unsafe`
+//! (most of `builder`) or sit behind a wrapper that checks it. The parts: `types`, `consts`,
+//! `metadata` and `builder` (declarations), `ir` (walking and editing modules), `machine` and
+//! `passes` (target machines, emission, pass pipelines), `module` and `owned` (owners of what
+//! must be disposed), `diagnostics`, `bitcode`, `debuginfo`.
 
 pub mod bitcode;
+pub mod builder;
 pub mod consts;
 pub mod debuginfo;
 pub mod diagnostics;
@@ -26,9 +28,26 @@ use std::ffi::{CStr, CString};
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
-pub use llvm_sys::core::*;
-pub use llvm_sys::prelude::*;
-pub use llvm_sys::*;
+pub use builder::*;
+use llvm_sys::LLVMAttributeIndex;
+use llvm_sys::core::{
+    LLVMAddAttributeAtIndex, LLVMAddCallSiteAttribute, LLVMCreateEnumAttribute, LLVMCreateStringAttribute,
+    LLVMCreateTypeAttribute, LLVMDisposeMessage, LLVMGetEnumAttributeKindForName, LLVMGetLinkage,
+    LLVMGetMDKindIDInContext, LLVMGetNamedGlobal, LLVMGetValueName2, LLVMGetVersion, LLVMGetVisibility,
+    LLVMIsDeclaration, LLVMIsGlobalConstant, LLVMPrintTypeToString, LLVMPrintValueToString, LLVMSetAlignment,
+    LLVMSetGlobalConstant, LLVMSetInitializer, LLVMSetLinkage, LLVMSetSection, LLVMSetThreadLocalMode,
+    LLVMSetUnnamedAddress, LLVMSetValueName2, LLVMSetVisibility,
+};
+// The C API's plain enums and flag sets, which the rest of the backend names directly.
+pub use llvm_sys::prelude::LLVMBool;
+use llvm_sys::prelude::*;
+pub use llvm_sys::{
+    LLVMAtomicOrdering, LLVMAtomicRMWBinOp, LLVMCallConv, LLVMFastMathAll, LLVMFastMathAllowContract,
+    LLVMFastMathAllowReassoc, LLVMFastMathAllowReciprocal, LLVMFastMathApproxFunc, LLVMFastMathFlags,
+    LLVMFastMathNoSignedZeros, LLVMGEPFlagInBounds, LLVMGEPFlagNUW, LLVMGEPNoWrapFlags, LLVMInlineAsmDialect,
+    LLVMIntPredicate, LLVMLinkage, LLVMRealPredicate, LLVMTailCallKind, LLVMThreadLocalMode, LLVMTypeKind,
+    LLVMUnnamedAddr, LLVMVisibility,
+};
 
 unsafe extern "C" {
     /// An `llvm::Value` (instructions, constants, globals, functions, arguments).
@@ -43,6 +62,8 @@ unsafe extern "C" {
     pub type Module;
     /// An `llvm::Metadata` node.
     pub type Metadata;
+    /// An `llvm::Attribute` (interned in its context).
+    pub type Attribute;
 }
 
 macro_rules! handle {
@@ -74,7 +95,7 @@ macro_rules! handle {
             }
         }
         /// Turns a non-null llvm-sys pointer into a handle.
-        pub fn $from<'ll>(raw: $raw) -> &'ll $handle {
+        pub(in crate::llvm) fn $from<'ll>(raw: $raw) -> &'ll $handle {
             assert!(!raw.is_null(), concat!("LLVM returned a null ", stringify!($handle)));
             unsafe { &*(raw as *const $handle) }
         }
@@ -87,7 +108,7 @@ macro_rules! handle {
 }
 
 /// Handle → llvm-sys pointer.
-pub trait AsRaw {
+pub(in crate::llvm) trait AsRaw {
     type Raw;
     fn raw(self) -> Self::Raw;
 }
@@ -110,6 +131,9 @@ fn print_module(m: &Module) -> String {
 fn print_metadata(m: &Metadata) -> String {
     format!("Metadata({:p})", m)
 }
+fn print_attribute(a: &Attribute) -> String {
+    format!("Attribute({:p})", a)
+}
 
 handle!(Value, LLVMValueRef, value, print_value);
 handle!(Type, LLVMTypeRef, ty, print_type);
@@ -117,11 +141,12 @@ handle!(BasicBlock, LLVMBasicBlockRef, bb, print_bb);
 handle!(Context, LLVMContextRef, context, print_context);
 handle!(Module, LLVMModuleRef, module, print_module);
 handle!(Metadata, LLVMMetadataRef, metadata, print_metadata);
+handle!(Attribute, LLVMAttributeRef, attribute, print_attribute);
 
 /// Possibly null llvm-sys pointer → handle, for the handles whose null LLVM hands out.
 macro_rules! nullable_handle {
     ($handle:ident, $raw:ty, $from_opt:ident) => {
-        pub fn $from_opt<'ll>(raw: $raw) -> Option<&'ll $handle> {
+        pub(in crate::llvm) fn $from_opt<'ll>(raw: $raw) -> Option<&'ll $handle> {
             unsafe { (raw as *const $handle).as_ref() }
         }
     };
@@ -138,7 +163,7 @@ pub const UNNAMED: *const std::ffi::c_char = c"".as_ptr();
 ///
 /// # Safety
 /// `msg` must be null or a string LLVM allocated for the caller to dispose.
-pub unsafe fn take_message(msg: *mut std::ffi::c_char) -> String {
+pub(in crate::llvm) unsafe fn take_message(msg: *mut std::ffi::c_char) -> String {
     if msg.is_null() {
         return String::new();
     }
@@ -177,27 +202,26 @@ pub fn md_kind_id(llcx: &Context, name: &str) -> u32 {
     unsafe { LLVMGetMDKindIDInContext(llcx.raw(), name.as_ptr() as *const _, name.len() as u32) }
 }
 
+/// The kind ID of an enum attribute name such as `noundef`.
+fn attribute_kind(name: &str) -> u32 {
+    let kind = unsafe { LLVMGetEnumAttributeKindForName(name.as_ptr() as *const _, name.len()) };
+    assert!(kind != 0, "unknown LLVM attribute {name}");
+    kind
+}
+
 /// An enum attribute such as `noundef`, `nonnull` or `dereferenceable(8)`.
-pub fn enum_attr(llcx: &Context, name: &str, val: u64) -> LLVMAttributeRef {
-    unsafe {
-        let kind = LLVMGetEnumAttributeKindForName(name.as_ptr() as *const _, name.len());
-        assert!(kind != 0, "unknown LLVM attribute {name}");
-        LLVMCreateEnumAttribute(llcx.raw(), kind, val)
-    }
+pub fn enum_attr<'ll>(llcx: &'ll Context, name: &str, val: u64) -> &'ll Attribute {
+    attribute(unsafe { LLVMCreateEnumAttribute(llcx.raw(), attribute_kind(name), val) })
 }
 
 /// A type attribute such as `sret(T)`, `byval(T)` or `elementtype(T)`.
-pub fn type_attr(llcx: &Context, name: &str, t: &Type) -> LLVMAttributeRef {
-    unsafe {
-        let kind = LLVMGetEnumAttributeKindForName(name.as_ptr() as *const _, name.len());
-        assert!(kind != 0, "unknown LLVM attribute {name}");
-        LLVMCreateTypeAttribute(llcx.raw(), kind, t.raw())
-    }
+pub fn type_attr<'ll>(llcx: &'ll Context, name: &str, t: &'ll Type) -> &'ll Attribute {
+    attribute(unsafe { LLVMCreateTypeAttribute(llcx.raw(), attribute_kind(name), t.raw()) })
 }
 
 /// A string attribute such as `"target-cpu"="x86-64"`.
-pub fn string_attr(llcx: &Context, key: &str, val: &str) -> LLVMAttributeRef {
-    unsafe {
+pub fn string_attr<'ll>(llcx: &'ll Context, key: &str, val: &str) -> &'ll Attribute {
+    attribute(unsafe {
         LLVMCreateStringAttribute(
             llcx.raw(),
             key.as_ptr() as *const _,
@@ -205,7 +229,22 @@ pub fn string_attr(llcx: &Context, key: &str, val: &str) -> LLVMAttributeRef {
             val.as_ptr() as *const _,
             val.len() as u32,
         )
-    }
+    })
+}
+
+/// `range(iN lower, upper)`: the bounds are `bits` wide, given as little-endian 64-bit words.
+pub fn range_attr<'ll>(llcx: &'ll Context, bits: u32, lower: &[u64], upper: &[u64]) -> &'ll Attribute {
+    let words = bits.div_ceil(64) as usize;
+    assert!(lower.len() >= words && upper.len() >= words, "range bounds narrower than {bits} bits");
+    attribute(unsafe {
+        llvm_sys::core::LLVMCreateConstantRangeAttribute(
+            llcx.raw(),
+            attribute_kind("range"),
+            bits,
+            lower.as_ptr(),
+            upper.as_ptr(),
+        )
+    })
 }
 
 /// Where an attribute goes on a function or call site.
@@ -226,15 +265,17 @@ impl AttributePlace {
     }
 }
 
-pub fn add_fn_attrs(llfn: &Value, place: AttributePlace, attrs: &[LLVMAttributeRef]) {
+pub fn add_fn_attrs(llfn: &Value, place: AttributePlace, attrs: &[&Attribute]) {
+    assert!(ir::is_function(llfn), "function attributes on {llfn:?}");
     for &a in attrs {
-        unsafe { LLVMAddAttributeAtIndex(llfn.raw(), place.as_index(), a) }
+        unsafe { LLVMAddAttributeAtIndex(llfn.raw(), place.as_index(), a.raw()) }
     }
 }
 
-pub fn add_callsite_attrs(call: &Value, place: AttributePlace, attrs: &[LLVMAttributeRef]) {
+pub fn add_callsite_attrs(call: &Value, place: AttributePlace, attrs: &[&Attribute]) {
+    assert!(ir::called_operand(call).is_some(), "call-site attributes on {call:?}");
     for &a in attrs {
-        unsafe { LLVMAddCallSiteAttribute(call.raw(), place.as_index(), a) }
+        unsafe { LLVMAddCallSiteAttribute(call.raw(), place.as_index(), a.raw()) }
     }
 }
 
@@ -271,7 +312,9 @@ pub fn set_dso_local(v: &Value) {
 pub fn set_unnamed_address(v: &Value, ua: LLVMUnnamedAddr) {
     unsafe { LLVMSetUnnamedAddress(v.raw(), ua) }
 }
+/// Sets the alignment of a global object, alloca, load, store, atomic RMW or cmpxchg.
 pub fn set_alignment(v: &Value, bytes: u64) {
+    assert!(ir::can_have_alignment(v), "alignment on {v:?}");
     unsafe { LLVMSetAlignment(v.raw(), bytes as u32) }
 }
 pub fn set_section(v: &Value, section: &str) {
@@ -299,8 +342,8 @@ pub fn set_own_comdat(llmod: &Module, v: &Value) {
     unsafe {
         let name = get_value_name(v).to_vec();
         let cname = CString::new(name).unwrap();
-        let comdat = comdat::LLVMGetOrInsertComdat(llmod.raw(), cname.as_ptr());
-        comdat::LLVMSetComdat(v.raw(), comdat);
+        let comdat = llvm_sys::comdat::LLVMGetOrInsertComdat(llmod.raw(), cname.as_ptr());
+        llvm_sys::comdat::LLVMSetComdat(v.raw(), comdat);
     }
 }
 
@@ -309,7 +352,7 @@ pub fn set_own_comdat(llmod: &Module, v: &Value) {
 ///
 /// # Safety
 /// `err` must be a non-null error that LLVM returned to the caller and nothing else consumed.
-pub unsafe fn take_error(err: llvm_sys::error::LLVMErrorRef) -> String {
+pub(in crate::llvm) unsafe fn take_error(err: llvm_sys::error::LLVMErrorRef) -> String {
     unsafe {
         let msg = llvm_sys::error::LLVMGetErrorMessage(err);
         let s = CStr::from_ptr(msg).to_string_lossy().into_owned();

@@ -1,10 +1,10 @@
-//! Owners of LLVM objects that must be disposed: a context (with everything in it), a builder,
-//! a memory buffer. Target machines are owned in `machine`, modules of our own in `module`; a codegen
-//! unit's module is borrowed from its context's holder.
+//! Owners of LLVM objects that must be disposed: a context (with everything in it), a memory
+//! buffer. Target machines are owned in `machine`, modules of our own in `module`, IR builders
+//! in `builder`; a codegen unit's module is borrowed from its context's holder.
 
 use llvm_sys::prelude::*;
 
-use super::{AsRaw, Context, Type, Value};
+use super::Context;
 
 /// An LLVM context, disposed (with every module in it) on drop.
 pub struct OwnedContext(LLVMContextRef);
@@ -22,53 +22,6 @@ impl OwnedContext {
 impl Drop for OwnedContext {
     fn drop(&mut self) {
         unsafe { llvm_sys::core::LLVMContextDispose(self.0) }
-    }
-}
-
-/// An IR builder for code made outside rustc_codegen_ssa's lowering (the allocator shim),
-/// disposed on drop.
-pub struct OwnedBuilder(LLVMBuilderRef);
-
-impl OwnedBuilder {
-    /// A builder at the end of a new block `name` of `llfn`.
-    pub fn at_new_block(cx: &Context, llfn: &Value, name: &str) -> Self {
-        let name = super::cstr(name);
-        unsafe {
-            let builder = llvm_sys::core::LLVMCreateBuilderInContext(cx.raw());
-            let block = llvm_sys::core::LLVMAppendBasicBlockInContext(cx.raw(), llfn.raw(), name.as_ptr());
-            llvm_sys::core::LLVMPositionBuilderAtEnd(builder, block);
-            OwnedBuilder(builder)
-        }
-    }
-
-    pub fn call<'ll>(&self, fn_ty: &'ll Type, callee: &'ll Value, args: &[&'ll Value]) -> &'ll Value {
-        let mut args: Vec<LLVMValueRef> = args.iter().map(|a| a.raw()).collect();
-        super::value(unsafe {
-            llvm_sys::core::LLVMBuildCall2(
-                self.0,
-                fn_ty.raw(),
-                callee.raw(),
-                args.as_mut_ptr(),
-                args.len() as u32,
-                super::UNNAMED,
-            )
-        })
-    }
-
-    /// `ret value`, or `ret void`.
-    pub fn ret(&self, value: Option<&Value>) {
-        unsafe {
-            match value {
-                Some(value) => llvm_sys::core::LLVMBuildRet(self.0, value.raw()),
-                None => llvm_sys::core::LLVMBuildRetVoid(self.0),
-            };
-        }
-    }
-}
-
-impl Drop for OwnedBuilder {
-    fn drop(&mut self) {
-        unsafe { llvm_sys::core::LLVMDisposeBuilder(self.0) }
     }
 }
 

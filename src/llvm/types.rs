@@ -17,9 +17,11 @@ unsafe extern "C" {
     pub safe fn LLVMFloatTypeInContext(c: &Context) -> &Type;
     pub safe fn LLVMDoubleTypeInContext(c: &Context) -> &Type;
     pub safe fn LLVMFP128TypeInContext(c: &Context) -> &Type;
+    pub safe fn LLVMBFloatTypeInContext(c: &Context) -> &Type;
     pub safe fn LLVMPointerTypeInContext(c: &Context, address_space: c_uint) -> &Type;
     pub safe fn LLVMVectorType<'ll>(element: &'ll Type, count: c_uint) -> &'ll Type;
     pub safe fn LLVMArrayType2<'ll>(element: &'ll Type, count: u64) -> &'ll Type;
+    pub safe fn LLVMScalableVectorType<'ll>(element: &'ll Type, count: c_uint) -> &'ll Type;
     pub safe fn LLVMGetTypeKind(ty: &Type) -> LLVMTypeKind;
     pub safe fn LLVMTypeOf(v: &Value) -> &Type;
     fn LLVMStructTypeInContext<'ll>(
@@ -34,6 +36,12 @@ unsafe extern "C" {
     fn LLVMGetElementType(ty: &Type) -> &Type;
     fn LLVMGetVectorSize(ty: &Type) -> c_uint;
     fn LLVMGetIntTypeWidth(ty: &Type) -> c_uint;
+    fn LLVMGetReturnType(fn_ty: &Type) -> &Type;
+    fn LLVMCountParamTypes(fn_ty: &Type) -> c_uint;
+    fn LLVMGetParamTypes<'ll>(fn_ty: &'ll Type, out: *mut &'ll Type);
+    fn LLVMIsFunctionVarArg(fn_ty: &Type) -> LLVMBool;
+    fn LLVMCountStructElementTypes(ty: &Type) -> c_uint;
+    fn LLVMGetStructElementTypes<'ll>(ty: &'ll Type, out: *mut &'ll Type);
 }
 
 pub fn struct_type<'ll>(c: &'ll Context, elements: &[&'ll Type], packed: bool) -> &'ll Type {
@@ -69,4 +77,40 @@ pub fn vector_length(ty: &Type) -> Option<u32> {
 /// The width of an integer type.
 pub fn int_width(ty: &Type) -> Option<u32> {
     (LLVMGetTypeKind(ty) == LLVMTypeKind::LLVMIntegerTypeKind).then(|| unsafe { LLVMGetIntTypeWidth(ty) })
+}
+
+fn assert_function_type(ty: &Type) {
+    assert_eq!(LLVMGetTypeKind(ty), LLVMTypeKind::LLVMFunctionTypeKind, "{ty:?} is not a function type");
+}
+
+pub fn return_type(fn_ty: &Type) -> &Type {
+    assert_function_type(fn_ty);
+    unsafe { LLVMGetReturnType(fn_ty) }
+}
+
+pub fn param_types(fn_ty: &Type) -> Vec<&Type> {
+    assert_function_type(fn_ty);
+    let n = unsafe { LLVMCountParamTypes(fn_ty) } as usize;
+    let mut params = Vec::with_capacity(n);
+    unsafe {
+        LLVMGetParamTypes(fn_ty, params.as_mut_ptr());
+        params.set_len(n);
+    }
+    params
+}
+
+pub fn is_var_arg(fn_ty: &Type) -> bool {
+    assert_function_type(fn_ty);
+    unsafe { LLVMIsFunctionVarArg(fn_ty) != 0 }
+}
+
+pub fn struct_element_types(ty: &Type) -> Vec<&Type> {
+    assert_eq!(LLVMGetTypeKind(ty), LLVMTypeKind::LLVMStructTypeKind, "{ty:?} is not a struct type");
+    let n = unsafe { LLVMCountStructElementTypes(ty) } as usize;
+    let mut elements = Vec::with_capacity(n);
+    unsafe {
+        LLVMGetStructElementTypes(ty, elements.as_mut_ptr());
+        elements.set_len(n);
+    }
+    elements
 }
