@@ -1,0 +1,133 @@
+//! What `cargo-inkwell` and `rustc-inkwell` share: the toolchain the backend belongs to, where
+//! its dylib is, and where in that toolchain rustc looks for a backend named `inkwell`.
+
+// Each wrapper compiles this module on its own and uses only part of it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The toolchain the backend was built against (the `channel` of `rust-toolchain.toml`): the
+/// dylib links that rustc's `librustc_driver` and works with no other.
+pub fn toolchain() -> &'static str {
+    let pinned = include_str!("../../../rust-toolchain.toml");
+    pinned
+        .lines()
+        .find_map(|l| {
+            l.trim().strip_prefix("channel")?.trim().strip_prefix('=')?.trim().strip_prefix('"')?.split('"').next()
+        })
+        .expect("rust-toolchain.toml names a channel")
+}
+
+/// `rustc +<toolchain>`, through rustup.
+pub fn rustc() -> Command {
+    let mut cmd = Command::new("rustc");
+    cmd.arg(format!("+{}", toolchain()));
+    cmd
+}
+
+/// `cargo +<toolchain>`, through rustup.
+pub fn cargo() -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.arg(format!("+{}", toolchain()));
+    cmd
+}
+
+/// The dylib built next to this executable (`target/<profile>/librustc_codegen_inkwell.so`).
+pub fn built_dylib() -> Result<PathBuf, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot locate this executable: {e}"))?;
+    let dylib = exe.with_file_name("librustc_codegen_inkwell.so");
+    if dylib.is_file() {
+        Ok(dylib)
+    } else {
+        Err(format!("{} does not exist: build it with `cargo build --release` first", dylib.display()))
+    }
+}
+
+/// The `-Zcodegen-backend=` argument for the backend: the dylib built next to this executable,
+/// or else the one installed into the toolchain.
+pub fn backend_arg() -> Result<String, String> {
+    let dylib = match built_dylib() {
+        Ok(dylib) => dylib,
+        Err(not_built) => {
+            let installed = Toolchain::probe()?.installed_dylib();
+            if !installed.is_file() {
+                return Err(not_built);
+            }
+            installed
+        }
+    };
+    Ok(format!("-Zcodegen-backend={}", dylib.display()))
+}
+
+/// The pinned toolchain as rustc describes it.
+pub struct Toolchain {
+    pub sysroot: PathBuf,
+    pub host: String,
+    /// `1.97.0-nightly`: part of the file name rustc looks for.
+    pub release: String,
+}
+
+impl Toolchain {
+    pub fn probe() -> Result<Toolchain, String> {
+        let run = |args: &[&str]| -> Result<String, String> {
+            let out = rustc().args(args).output().map_err(|e| format!("cannot run rustc: {e}"))?;
+            if !out.status.success() {
+                return Err(format!(
+                    "`rustc +{} {}` failed (is the toolchain installed? `rustup toolchain install {0}`):\n{}",
+                    toolchain(),
+                    args.join(" "),
+                    String::from_utf8_lossy(&out.stderr)
+                ));
+            }
+            String::from_utf8(out.stdout).map_err(|e| e.to_string())
+        };
+        let sysroot = PathBuf::from(run(&["--print", "sysroot"])?.trim());
+        let version = run(&["-vV"])?;
+        let field = |name: &str| {
+            version
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .map(str::to_owned)
+                .ok_or_else(|| format!("`rustc -vV` has no `{name}` line"))
+        };
+        Ok(Toolchain { sysroot, host: field("host: ")?, release: field("release: ")? })
+    }
+
+    /// `<sysroot>/lib/rustlib/<host>/codegen-backends`, where `-Zcodegen-backend=<name>` looks.
+    pub fn backends_dir(&self) -> PathBuf {
+        self.sysroot.join("lib/rustlib").join(&self.host).join("codegen-backends")
+    }
+
+    /// The installed backend: `librustc_codegen_inkwell-<release>.so`, the name rustc tries
+    /// first for `-Zcodegen-backend=inkwell`.
+    pub fn installed_dylib(&self) -> PathBuf {
+        self.backends_dir().join(format!("librustc_codegen_inkwell-{}.so", self.release))
+    }
+
+    /// Copies `dylib` into the toolchain under the name rustc looks for, replacing an older
+    /// copy. The copy is renamed into place, so a rustc that has the old one loaded keeps it.
+    pub fn install(&self, dylib: &Path) -> Result<PathBuf, String> {
+        let dir = self.backends_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let dest = self.installed_dylib();
+        let partial = dest.with_extension("so.partial");
+        std::fs::copy(dylib, &partial)
+            .and_then(|_| std::fs::rename(&partial, &dest))
+            .map_err(|e| format!("cannot install {} as {}: {e}", dylib.display(), dest.display()))?;
+        Ok(dest)
+    }
+
+    /// Removes the installed backend, and the `codegen-backends` directory if that leaves it
+    /// empty (rustup's toolchains have none of their own). `Ok(None)` if nothing was installed.
+    pub fn uninstall(&self) -> Result<Option<PathBuf>, String> {
+        let dest = self.installed_dylib();
+        if !dest.exists() {
+            return Ok(None);
+        }
+        std::fs::remove_file(&dest).map_err(|e| format!("cannot remove {}: {e}", dest.display()))?;
+        // Fails, as it should, while anything else is in there.
+        let _ = std::fs::remove_dir(self.backends_dir());
+        Ok(Some(dest))
+    }
+}

@@ -1,0 +1,254 @@
+//! The backend as users install and call it (README, "Using the backend"): `rustc-inkwell`;
+//! `cargo inkwell build/run/test/doc` on a project with a crates.io dependency, a build script,
+//! a proc-macro and a doctest (`tests/cargo-inkwell-project/`); `cargo inkwell setup` and
+//! `uninstall`, with the backend used by name from rustc and from a cargo profile. Programs must
+//! print what the built-in backend's print.
+//!
+//! `setup` writes into the pinned toolchain. The case leaves the toolchain's `lib/rustlib/<host>`
+//! as it found it, and puts back a copy of the backend that was installed before.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Cx {
+    root: PathBuf,
+    /// Where `rustc-inkwell`, `cargo-inkwell` and the dylib were built.
+    bin: PathBuf,
+    work: PathBuf,
+    toolchain: String,
+}
+
+fn run(cmd: &mut Command) -> Result<Output, String> {
+    let out = cmd.output().map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{cmd:?} failed ({}):\n{}{}",
+            out.status,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(out)
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Compiles and runs `examples/hello.rs` with `rustc` (a command that takes rustc's arguments).
+fn hello(cx: &Cx, mut rustc: Command, tag: &str) -> Result<String, String> {
+    let exe = cx.work.join(format!("hello-{tag}"));
+    run(rustc.current_dir(&cx.root).arg("examples/hello.rs").arg("-o").arg(&exe))?;
+    Ok(stdout(&run(&mut Command::new(&exe))?))
+}
+
+fn builtin_rustc(cx: &Cx) -> Command {
+    let mut cmd = Command::new("rustc");
+    cmd.arg(format!("+{}", cx.toolchain));
+    cmd
+}
+
+fn same(what: &str, ours: &str, builtin: &str) -> Result<(), String> {
+    if ours == builtin { Ok(()) } else { Err(format!("{what} differs\n--- ours:\n{ours}--- built-in:\n{builtin}")) }
+}
+
+fn rustc_inkwell(cx: &Cx) -> Result<(), String> {
+    let ours = hello(cx, Command::new(cx.bin.join("rustc-inkwell")), "rustc-inkwell")?;
+    let builtin = hello(cx, builtin_rustc(cx), "builtin")?;
+    same("hello's output", &ours, &builtin)
+}
+
+/// `cargo <args>` (or `cargo inkwell <args>` with `inkwell`) in the test project, on a target
+/// directory of its own.
+fn project_cargo(cx: &Cx, inkwell: bool, target: &str) -> Command {
+    let mut cmd = if inkwell {
+        let mut cmd = Command::new(cx.bin.join("cargo-inkwell"));
+        cmd.arg("inkwell");
+        cmd
+    } else {
+        let mut cmd = Command::new("cargo");
+        cmd.arg(format!("+{}", cx.toolchain));
+        cmd
+    };
+    cmd.current_dir(cx.root.join("tests/cargo-inkwell-project"))
+        .env("CARGO_TARGET_DIR", cx.work.join(target))
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("RUSTDOCFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTDOCFLAGS");
+    cmd
+}
+
+/// The crates that `cargo -v` shows compiled (`rustc --crate-name X`) or doctested (`rustdoc
+/// --test`) without `expected` among their flags.
+fn compiled_without(verbose_stderr: &str, expected: &str) -> (usize, Vec<String>) {
+    let mut seen = 0;
+    let mut missing = Vec::new();
+    for line in verbose_stderr.lines().filter(|l| l.trim_start().starts_with("Running `")) {
+        let is_compile = line.contains("--crate-name") || line.contains("rustdoc");
+        if !is_compile {
+            continue;
+        }
+        seen += 1;
+        if !line.contains(expected) {
+            missing.push(line.trim().chars().take(160).collect());
+        }
+    }
+    (seen, missing)
+}
+
+fn cargo_inkwell(cx: &Cx) -> Result<(), String> {
+    let backend = format!("-Zcodegen-backend={}", cx.bin.join("librustc_codegen_inkwell.so").display());
+    let _ = std::fs::remove_dir_all(cx.work.join("cargo-ours"));
+    let build = run(project_cargo(cx, true, "cargo-ours").args(["build", "-v", "--locked"]))?;
+    let (seen, missing) = compiled_without(&String::from_utf8_lossy(&build.stderr), &backend);
+    // The build script, the proc-macro, semver, the library and the binary.
+    if seen < 5 || !missing.is_empty() {
+        return Err(format!("`cargo inkwell build -v`: {seen} compilations, without the backend: {missing:#?}"));
+    }
+    let ours = stdout(&run(project_cargo(cx, true, "cargo-ours").args(["run", "-q", "--locked"]))?);
+    let builtin = stdout(&run(project_cargo(cx, false, "cargo-builtin").args(["run", "-q", "--locked"]))?);
+    same("the program's output", &ours, &builtin)?;
+
+    let test = run(project_cargo(cx, true, "cargo-ours").args(["test", "-v", "--locked"]))?;
+    let report = stdout(&test);
+    let passed: Vec<&str> = report.lines().filter(|l| l.starts_with("test result: ok. ")).collect();
+    // Unit tests (2), the binary's (none) and the doctest (1).
+    let counts: Vec<&str> = passed.iter().filter_map(|l| l.split(';').next()).collect();
+    if counts != ["test result: ok. 2 passed", "test result: ok. 0 passed", "test result: ok. 1 passed"] {
+        return Err(format!("`cargo inkwell test` reported:\n{report}"));
+    }
+    let (_, missing) = compiled_without(&String::from_utf8_lossy(&test.stderr), &backend);
+    if !missing.is_empty() {
+        return Err(format!("`cargo inkwell test -v` compiled without the backend: {missing:#?}"));
+    }
+    run(project_cargo(cx, true, "cargo-ours").args(["doc", "--locked", "--quiet"]))?;
+    Ok(())
+}
+
+/// The names in a directory, sorted (nothing for a missing one).
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// Puts the host's `lib/rustlib/<host>` back as it was: the backend uninstalled, or the copy
+/// that was installed before restored.
+struct Restore {
+    installed: PathBuf,
+    before: Option<Vec<u8>>,
+}
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        match &self.before {
+            Some(bytes) => {
+                let _ = std::fs::write(&self.installed, bytes);
+            }
+            None => {
+                let _ = std::fs::remove_file(&self.installed);
+                if let Some(dir) = self.installed.parent() {
+                    let _ = std::fs::remove_dir(dir);
+                }
+            }
+        }
+    }
+}
+
+fn setup_by_name(cx: &Cx) -> Result<(), String> {
+    let sysroot = support::sysroot(&cx.root);
+    let host_dir = sysroot.join("lib/rustlib/x86_64-unknown-linux-gnu");
+    let backends = host_dir.join("codegen-backends");
+    let installed = listing(&backends)
+        .into_iter()
+        .find(|n| n.starts_with("librustc_codegen_inkwell-"))
+        .map(|n| backends.join(n))
+        .unwrap_or_else(|| backends.join("librustc_codegen_inkwell-1.97.0-nightly.so"));
+    let restore = Restore { before: std::fs::read(&installed).ok(), installed: installed.clone() };
+    // Start from a toolchain without the backend, and compare the end with that.
+    drop(Restore { before: None, installed: installed.clone() });
+    let before = (listing(&host_dir), listing(&backends));
+
+    let cargo_inkwell = || {
+        let mut cmd = Command::new(cx.bin.join("cargo-inkwell"));
+        cmd.arg("inkwell");
+        cmd
+    };
+    // Twice: the second replaces the first.
+    for _ in 0..2 {
+        run(cargo_inkwell().arg("setup"))?;
+        if !installed.is_file() {
+            return Err(format!("`cargo inkwell setup` did not install {}", installed.display()));
+        }
+    }
+    let built = std::fs::read(cx.bin.join("librustc_codegen_inkwell.so")).map_err(|e| e.to_string())?;
+    if std::fs::read(&installed).map_err(|e| e.to_string())? != built {
+        return Err(format!("{} is not the backend just built", installed.display()));
+    }
+
+    let mut by_name = builtin_rustc(cx);
+    by_name.arg("-Zcodegen-backend=inkwell");
+    let ours = hello(cx, by_name, "by-name")?;
+    let builtin = hello(cx, builtin_rustc(cx), "builtin")?;
+    same("hello's output (-Zcodegen-backend=inkwell)", &ours, &builtin)?;
+
+    // A cargo profile's `codegen-backend`, which rustc resolves by name.
+    let profile = |inkwell: bool| {
+        let mut cmd = project_cargo(cx, false, if inkwell { "cargo-profile" } else { "cargo-builtin" });
+        if inkwell {
+            cmd.args(["-Zcodegen-backend", "--config", "profile.dev.codegen-backend=\"inkwell\""]);
+        }
+        cmd.args(["run", "-v", "--locked"]);
+        cmd
+    };
+    let _ = std::fs::remove_dir_all(cx.work.join("cargo-profile"));
+    let with_profile = run(&mut profile(true))?;
+    let (seen, missing) = compiled_without(&String::from_utf8_lossy(&with_profile.stderr), "codegen-backend=inkwell");
+    if seen < 5 || !missing.is_empty() {
+        return Err(format!("profile codegen-backend: {seen} compilations, without the backend: {missing:#?}"));
+    }
+    same(
+        "the program's output (profile codegen-backend)",
+        &stdout(&with_profile),
+        &stdout(&run(&mut profile(false))?),
+    )?;
+
+    run(cargo_inkwell().arg("uninstall"))?;
+    let after = (listing(&host_dir), listing(&backends));
+    drop(restore);
+    if after != before {
+        return Err(format!("after uninstall the toolchain has {after:?}, before setup it had {before:?}"));
+    }
+    Ok(())
+}
+
+fn main() {
+    let (profile_dir, target_dir) = support::profile_and_target_dirs();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    // The wrappers as well as the dylib.
+    let mut build = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    build.current_dir(&root).args(["build", "--lib", "--bins", "--quiet"]);
+    if let Some(profile) = profile_dir.file_name().and_then(|n| n.to_str()).filter(|p| *p != "debug") {
+        build.args(["--profile", profile]);
+    }
+    run(&mut build).expect("build the backend and its wrappers");
+    let toolchain = include_str!("../rust-toolchain.toml")
+        .lines()
+        .find_map(|l| l.strip_prefix("channel = \"")?.strip_suffix('"'))
+        .expect("channel in rust-toolchain.toml")
+        .to_owned();
+    let work = target_dir.join("install-tests");
+    std::fs::create_dir_all(&work).expect("create work dir");
+    let cx = Cx { root, bin: profile_dir, work, toolchain };
+    let cases: Vec<support::Case<'_>> = vec![
+        ("rustc-inkwell".into(), Box::new(|| rustc_inkwell(&cx))),
+        ("cargo inkwell build, run, test, doc".into(), Box::new(|| cargo_inkwell(&cx))),
+        ("cargo inkwell setup, by name, uninstall".into(), Box::new(|| setup_by_name(&cx))),
+    ];
+    support::run_cases(&cases);
+}
