@@ -18,6 +18,8 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use support::{RUN_TIMEOUT, TOOL_TIMEOUT};
+
 struct Setup {
     root: PathBuf,
     ours: PathBuf,
@@ -33,19 +35,15 @@ impl Setup {
     fn rustc(&self, backend: &str, args: &[&str]) -> Result<(), String> {
         let mut all = vec!["--edition=2024"];
         all.extend(args);
-        let out = support::rustc(&self.root, &self.backend(backend), &all);
-        if out.status.success() {
-            Ok(())
-        } else {
-            Err(format!("{backend}: rustc {all:?} failed:\n{}", String::from_utf8_lossy(&out.stderr)))
-        }
+        let out = support::rustc(&self.root, &self.backend(backend), &all).map_err(|e| format!("{backend}: {e}"))?;
+        if out.success() { Ok(()) } else { Err(format!("{backend}: rustc {all:?} failed:\n{}", out.stderr)) }
     }
 }
 
 /// Stdout, stderr and exit status of a program.
 fn run(exe: &Path) -> Result<String, String> {
-    let out = Command::new(exe).env_remove("RUST_BACKTRACE").output().map_err(|e| format!("{}: {e}", exe.display()))?;
-    Ok(format!("{}{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr), out.status))
+    let out = support::run(Command::new(exe).env_remove("RUST_BACKTRACE"), RUN_TIMEOUT)?;
+    Ok(format!("{}{}exit status: {}", out.stdout, out.stderr, out.status))
 }
 
 fn compare(expected: &str, got: &str, what: &str) -> Result<(), String> {
@@ -99,13 +97,12 @@ fn main() {
     let setup = Setup { root, ours, dir, programs };
 
     let object = setup.dir.join("abi.o");
-    let cc = Command::new("cc")
-        .args(["-O2", "-c", "-o"])
-        .arg(&object)
-        .arg(setup.programs.join("abi.c"))
-        .status()
-        .expect("run cc");
-    assert!(cc.success(), "cc could not compile abi.c");
+    let cc = support::run(
+        Command::new("cc").args(["-O2", "-c", "-o"]).arg(&object).arg(setup.programs.join("abi.c")),
+        TOOL_TIMEOUT,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(cc.success(), "cc could not compile abi.c:\n{}{}", cc.stdout, cc.stderr);
 
     let mut cases: Vec<support::Case<'_>> = Vec::new();
     for opt in ["0", "3"] {

@@ -12,6 +12,8 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use support::{CARGO_TIMEOUT, RUN_TIMEOUT};
+
 /// What is built: `(name, cargo arguments, release LTO setting)`.
 const MODES: [(&str, &[&str], Option<&str>); 5] = [
     ("release, lto default", &["build", "--release"], None),
@@ -41,28 +43,22 @@ fn build_and_run(
     if let Some(lto) = lto {
         cmd.env("CARGO_PROFILE_RELEASE_LTO", lto);
     }
-    let out = cmd.output().map_err(|e| format!("run cargo: {e}"))?;
+    let out = support::run(&mut cmd, CARGO_TIMEOUT)?;
     if args[0] == "test" {
         // The test harness's report, without its timing.
-        let report = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .map(|l| l.split("; finished in").next().unwrap_or(l).to_owned() + "\n")
-            .collect();
-        return if out.status.success() {
-            Ok(report)
-        } else {
-            Err(format!("cargo test failed:\n{report}{}", String::from_utf8_lossy(&out.stderr)))
-        };
+        let report =
+            out.stdout.lines().map(|l| l.split("; finished in").next().unwrap_or(l).to_owned() + "\n").collect();
+        return if out.success() { Ok(report) } else { Err(format!("cargo test failed:\n{report}{}", out.stderr)) };
     }
-    if !out.status.success() {
-        return Err(format!("cargo build failed:\n{}", String::from_utf8_lossy(&out.stderr)));
+    if !out.success() {
+        return Err(format!("cargo build failed:\n{}", out.stderr));
     }
     let exe = target.join(if args.contains(&"--release") { "release/ltoapp" } else { "debug/ltoapp" });
-    let run = Command::new(&exe).output().map_err(|e| format!("run {}: {e}", exe.display()))?;
-    if !run.status.success() {
-        return Err(format!("{} exited with {}:\n{}", exe.display(), run.status, String::from_utf8_lossy(&run.stderr)));
+    let run = support::run(&mut Command::new(&exe), RUN_TIMEOUT)?;
+    if !run.success() {
+        return Err(format!("{} exited with exit status {}:\n{}", exe.display(), run.status, run.stderr));
     }
-    Ok(String::from_utf8_lossy(&run.stdout).into_owned())
+    Ok(run.stdout)
 }
 
 fn main() {
@@ -73,37 +69,31 @@ fn main() {
     let expected = std::fs::read_to_string(project.join("expected.stdout")).expect("read expected.stdout");
     let work = target_dir.join("cargo-lto");
 
-    let (mut passed, mut failed) = (0, 0);
-    for (mode, args, lto) in MODES {
-        let result = (|| {
-            let builtin = build_and_run(&project, &work.join("builtin"), "llvm", args, lto)
-                .map_err(|e| format!("built-in: {e}"))?;
-            if args[0] == "test" && !builtin.contains("test result: ok. 3 passed") {
-                return Err(format!("the built-in backend's tests reported\n{builtin}"));
-            }
-            if args[0] != "test" && builtin != expected {
-                return Err(format!("the built-in backend's program printed\n{builtin}expected\n{expected}"));
-            }
-            let ours_out =
-                build_and_run(&project, &work.join("ours"), &ours, args, lto).map_err(|e| format!("ours: {e}"))?;
-            if ours_out != builtin {
-                return Err(format!("ours printed\n{ours_out}the built-in backend's\n{builtin}"));
-            }
-            Ok(())
-        })();
-        match result {
-            Ok(()) => {
-                passed += 1;
-                println!("ok   {mode}");
-            }
-            Err(e) => {
-                failed += 1;
-                println!("FAIL {mode}\n{e}");
-            }
-        }
-    }
-    println!("{passed} passed, {failed} failed");
-    if failed > 0 {
-        std::process::exit(1);
-    }
+    // One at a time: the modes share the two target directories.
+    let cases: Vec<support::Case<'_>> = MODES
+        .into_iter()
+        .map(|(mode, args, lto)| -> support::Case<'_> {
+            let (project, work, expected, ours) = (&project, &work, &expected, &ours);
+            (
+                mode.to_string(),
+                Box::new(move || {
+                    let builtin = build_and_run(project, &work.join("builtin"), "llvm", args, lto)
+                        .map_err(|e| format!("built-in: {e}"))?;
+                    if args[0] == "test" && !builtin.contains("test result: ok. 3 passed") {
+                        return Err(format!("the built-in backend's tests reported\n{builtin}"));
+                    }
+                    if args[0] != "test" && builtin != *expected {
+                        return Err(format!("the built-in backend's program printed\n{builtin}expected\n{expected}"));
+                    }
+                    let ours_out = build_and_run(project, &work.join("ours"), ours, args, lto)
+                        .map_err(|e| format!("ours: {e}"))?;
+                    if ours_out != builtin {
+                        return Err(format!("ours printed\n{ours_out}the built-in backend's\n{builtin}"));
+                    }
+                    Ok(())
+                }),
+            )
+        })
+        .collect();
+    support::run_cases(&cases);
 }

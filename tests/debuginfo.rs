@@ -21,6 +21,8 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use support::TOOL_TIMEOUT;
+
 struct Env {
     root: PathBuf,
     out: PathBuf,
@@ -29,22 +31,18 @@ struct Env {
 }
 
 fn rustc(env: &Env, backend: &str, args: &[&str]) -> Result<(), String> {
-    let out = support::rustc(&env.root, backend, args);
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(format!("rustc {args:?} failed:\n{}", String::from_utf8_lossy(&out.stderr)))
-    }
+    let out = support::rustc(&env.root, backend, args)?;
+    if out.success() { Ok(()) } else { Err(format!("rustc {args:?} failed:\n{}", out.stderr)) }
 }
 
 /// A tool's stdout, with lines naming the file itself left out.
 fn tool_output(cmd: &mut Command, file: &Path) -> Result<String, String> {
-    let out = cmd.arg(file).output().map_err(|e| format!("run {cmd:?}: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("{cmd:?} failed:\n{}", String::from_utf8_lossy(&out.stderr)));
+    let out = support::run(cmd.arg(file), TOOL_TIMEOUT)?;
+    if !out.success() {
+        return Err(format!("`{}` failed:\n{}", out.command, out.stderr));
     }
     let name = file.display().to_string();
-    Ok(String::from_utf8_lossy(&out.stdout).lines().filter(|l| !l.contains(&name)).map(|l| format!("{l}\n")).collect())
+    Ok(out.stdout.lines().filter(|l| !l.contains(&name)).map(|l| format!("{l}\n")).collect())
 }
 
 /// The first differing line of two texts, for the report.
@@ -96,8 +94,8 @@ fn check_dwarf(env: &Env, program: &str, opt: &str, debuginfo: &str, extra: &[&s
 
 /// The number of errors `llvm-dwarfdump --verify` reports for a binary.
 fn verify_errors(binary: &Path) -> Result<usize, String> {
-    let out = Command::new("llvm-dwarfdump").arg("--verify").arg(binary).output().map_err(|e| e.to_string())?;
-    let text = String::from_utf8_lossy(&out.stdout);
+    let out = support::run(Command::new("llvm-dwarfdump").arg("--verify").arg(binary), TOOL_TIMEOUT)?;
+    let text = out.stdout;
     if text.contains("No errors.") {
         return Ok(0);
     }

@@ -8,10 +8,16 @@
 //! assembly, and `llvm-nm` the objects, whose defined global symbols must equal those of the
 //! built-in backend's object of the same name (the codegen-unit split does not depend on the
 //! backend). Programs built by both must print the same.
+//!
+//! The first free argument selects the cases whose names contain it (`cargo test --release --test
+//! emit -- embed`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Duration;
+
+use support::{COMPILE_TIMEOUT, RUN_TIMEOUT, TOOL_TIMEOUT};
 
 mod support;
 
@@ -75,18 +81,18 @@ impl Tools {
     }
 }
 
-/// Runs `cmd`; its stdout, or an error with everything it printed.
-fn run(cmd: &mut Command) -> Result<String, String> {
-    let out = cmd.output().map_err(|e| format!("could not run {:?}: {e}", cmd.get_program()))?;
-    if !out.status.success() {
-        return Err(format!(
-            "{cmd:?} failed ({}):\n{}{}",
-            out.status,
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ));
+/// Runs `cmd` for at most `limit`; its stdout, or an error with everything it printed.
+fn run(cmd: &mut Command, limit: Duration) -> Result<String, String> {
+    let out = support::run(cmd, limit)?;
+    if !out.success() {
+        return Err(format!("`{}` failed (exit status {}):\n{}{}", out.command, out.status, out.stdout, out.stderr));
     }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    Ok(out.stdout)
+}
+
+/// Runs one of LLVM's tools, or the system `cc`.
+fn run_tool(cmd: &mut Command) -> Result<String, String> {
+    run(cmd, TOOL_TIMEOUT)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -120,9 +126,9 @@ fn compile(t: &Tools, backend: Backend, dir: &Path, c: &Compile<'_>) -> Result<S
     };
     let mut cmd = Command::new(&t.rustc);
     cmd.current_dir(dir).env_remove("RUST_BACKTRACE").arg(backend_arg).args(c.flags).arg(c.file);
-    let out = cmd.output().map_err(|e| format!("could not run rustc: {e}"))?;
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    if !out.status.success() {
+    let out = support::run(&mut cmd, COMPILE_TIMEOUT).map_err(|e| format!("{} backend: {e}", backend.dir_name()))?;
+    let stderr = out.stderr;
+    if out.status != 0 {
         return Err(format!(
             "{} backend: rustc {} {} failed:\n{stderr}",
             backend.dir_name(),
@@ -170,7 +176,7 @@ fn is_bitcode(path: &Path) -> bool {
 
 /// Defined global symbols of an object file.
 fn defined_globals(t: &Tools, obj: &Path) -> Result<Vec<String>, String> {
-    let out = run(t.tool("llvm-nm").args(["--defined-only", "--extern-only", "--just-symbol-name"]).arg(obj))?;
+    let out = run_tool(t.tool("llvm-nm").args(["--defined-only", "--extern-only", "--just-symbol-name"]).arg(obj))?;
     let mut syms: Vec<String> = out.lines().map(str::to_owned).collect();
     syms.sort();
     Ok(syms)
@@ -179,7 +185,7 @@ fn defined_globals(t: &Tools, obj: &Path) -> Result<Vec<String>, String> {
 /// Whether `llvm-dis` finds a module summary (ThinLTO's index entries, `^N = …` lines) in the
 /// bitcode file; fails if llvm-dis does not accept it.
 fn has_summary(t: &Tools, bitcode: &Path) -> Result<bool, String> {
-    let ir = run(t.tool("llvm-dis").arg(bitcode).arg("-o").arg("-"))?;
+    let ir = run_tool(t.tool("llvm-dis").arg(bitcode).arg("-o").arg("-"))?;
     Ok(ir.lines().any(|l| l.starts_with('^')))
 }
 
@@ -207,15 +213,15 @@ fn check_artifacts(
         match ext {
             "bc" => {
                 same_summary(t, path, &builtin[name]).map_err(context)?;
-                run(t.tool("opt").args(["-passes=verify", "-disable-output"]).arg(&path)).map_err(context)?;
-                run(t.tool("llc").arg("-filetype=obj").arg(&path).arg("-o").arg(&scratch)).map_err(context)?;
+                run_tool(t.tool("opt").args(["-passes=verify", "-disable-output"]).arg(&path)).map_err(context)?;
+                run_tool(t.tool("llc").arg("-filetype=obj").arg(&path).arg("-o").arg(&scratch)).map_err(context)?;
             }
             "ll" => {
-                run(t.tool("opt").args(["-passes=verify", "-disable-output"]).arg(&path)).map_err(context)?;
-                run(t.tool("llc").arg("-filetype=obj").arg(&path).arg("-o").arg(&scratch)).map_err(context)?;
+                run_tool(t.tool("opt").args(["-passes=verify", "-disable-output"]).arg(&path)).map_err(context)?;
+                run_tool(t.tool("llc").arg("-filetype=obj").arg(&path).arg("-o").arg(&scratch)).map_err(context)?;
             }
             "s" => {
-                run(Command::new("cc").arg("-c").arg(&path).arg("-o").arg(&scratch)).map_err(context)?;
+                run_tool(Command::new("cc").arg("-c").arg(&path).arg("-o").arg(&scratch)).map_err(context)?;
             }
             "o" if is_bitcode(path) => {
                 same_summary(t, path, &builtin[name]).map_err(context)?;
@@ -264,7 +270,7 @@ fn differential(t: &Tools, case: &str, c: &Compile<'_>) -> Result<(PathBuf, Path
 
 /// Runs a program each backend built; their outputs must be equal.
 fn same_run_output(ours: &Path, builtin: &Path) -> Result<(), String> {
-    let (a, b) = (run(&mut Command::new(ours))?, run(&mut Command::new(builtin))?);
+    let (a, b) = (run(&mut Command::new(ours), RUN_TIMEOUT)?, run(&mut Command::new(builtin), RUN_TIMEOUT)?);
     if a != b {
         return Err(format!("program output differs\n--- ours:\n{a}--- built-in:\n{b}"));
     }
@@ -273,7 +279,7 @@ fn same_run_output(ours: &Path, builtin: &Path) -> Result<(), String> {
 
 /// The ELF section header flags of `section` in `obj` (llvm-readobj's names), if it has one.
 fn section_flags(t: &Tools, obj: &Path, section: &str) -> Result<Option<Vec<String>>, String> {
-    let out = run(t.tool("llvm-readobj").arg("--sections").arg(obj))?;
+    let out = run_tool(t.tool("llvm-readobj").arg("--sections").arg(obj))?;
     let mut lines = out.lines();
     while let Some(line) = lines.next() {
         if !line.trim().starts_with(&format!("Name: {section} (")) {
@@ -299,7 +305,7 @@ fn rlib_members(t: &Tools, dir: &Path, rlib: &str) -> Result<BTreeMap<String, Pa
     let into = dir.join("extracted");
     let _ = std::fs::remove_dir_all(&into);
     std::fs::create_dir_all(&into).map_err(|e| e.to_string())?;
-    run(t.tool("llvm-ar").current_dir(&into).arg("x").arg(dir.join(rlib)))?;
+    run_tool(t.tool("llvm-ar").current_dir(&into).arg("x").arg(dir.join(rlib)))?;
     let mut objs = BTreeMap::new();
     for entry in std::fs::read_dir(&into).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
@@ -336,7 +342,7 @@ fn embed_bitcode(t: &Tools) -> Result<(), String> {
                 }
             }
             let bc = obj.with_extension("llvmbc.bc");
-            run(t.tool("llvm-objcopy").arg(format!("--dump-section=.llvmbc={}", bc.display())).arg(obj))?;
+            run_tool(t.tool("llvm-objcopy").arg(format!("--dump-section=.llvmbc={}", bc.display())).arg(obj))?;
             embedded.push(bc);
         }
         same_summary(t, &embedded[0], &embedded[1]).map_err(|e| format!("{name}: embedded bitcode: {e}"))?;
@@ -428,7 +434,7 @@ fn main() {
     let (profile_dir, target_dir) = support::profile_and_target_dirs();
     let backend = support::build_backend(&root, &profile_dir);
     let sysroot = support::sysroot(&root);
-    let host = run(Command::new(sysroot.join("bin/rustc")).arg("-vV")).expect("rustc -vV");
+    let host = run_tool(Command::new(sysroot.join("bin/rustc")).arg("-vV")).unwrap_or_else(|e| panic!("{e}"));
     let host = host.lines().find_map(|l| l.strip_prefix("host: ")).expect("host in rustc -vV").to_owned();
     let tools = Tools {
         rustc: sysroot.join("bin/rustc"),
@@ -437,9 +443,8 @@ fn main() {
         work: target_dir.join("emit-tests"),
     };
     std::fs::create_dir_all(&tools.work).expect("create work dir");
-    let filter = std::env::args().nth(1).or_else(|| std::env::var("EMIT_FILTER").ok()).unwrap_or_default();
 
-    let mut cases: Vec<(String, Box<dyn Fn() -> Result<(), String> + '_>)> = Vec::new();
+    let mut cases: Vec<support::Case<'_>> = Vec::new();
     for &(name, lib, flags) in EMIT_CASES {
         let (file, source) = if lib { ("emitlib.rs", LIB) } else { ("hello.rs", HELLO) };
         let t = &tools;
@@ -462,22 +467,5 @@ fn main() {
     cases.push(("embed_bitcode".to_owned(), Box::new(|| embed_bitcode(&tools))));
     cases.push(("linker_plugin_lto".to_owned(), Box::new(|| linker_plugin_lto(&tools))));
 
-    let (mut passed, mut failed) = (0, 0);
-    for (name, case) in cases.iter().filter(|(name, _)| name.contains(&filter)) {
-        let start = std::time::Instant::now();
-        match case() {
-            Ok(()) => {
-                passed += 1;
-                println!("emit {name} ... ok ({:.1}s)", start.elapsed().as_secs_f64());
-            }
-            Err(e) => {
-                failed += 1;
-                println!("emit {name} ... FAILED\n{e}\n");
-            }
-        }
-    }
-    println!("{passed} passed, {failed} failed");
-    if failed > 0 || passed == 0 {
-        std::process::exit(1);
-    }
+    support::run_cases(&cases);
 }

@@ -5,7 +5,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const LIB: &str = r#"
@@ -35,67 +35,70 @@ fn main() {
 }
 "#;
 
-fn rustc(root: &Path, backend: &str, args: &[&str]) {
-    let out = support::rustc(root, backend, args);
-    assert!(out.status.success(), "rustc {args:?} failed:\n{}", String::from_utf8_lossy(&out.stderr));
+fn rustc(root: &Path, backend: &str, args: &[&str]) -> Result<(), String> {
+    let out = support::rustc(root, backend, args)?;
+    if out.success() { Ok(()) } else { Err(format!("rustc {args:?} failed:\n{}", out.stderr)) }
 }
 
 /// The defined symbols of an executable whose names mention `needle`.
-fn symbols(nm: &Path, exe: &Path) -> Vec<String> {
-    let out = Command::new(nm).arg("--defined-only").arg(exe).output().expect("run llvm-nm");
-    assert!(out.status.success(), "llvm-nm {} failed", exe.display());
-    String::from_utf8_lossy(&out.stdout)
+fn symbols(nm: &Path, exe: &Path) -> Result<Vec<String>, String> {
+    let out = support::run(Command::new(nm).arg("--defined-only").arg(exe), support::TOOL_TIMEOUT)?;
+    if !out.success() {
+        return Err(format!("llvm-nm {} failed:\n{}", exe.display(), out.stderr));
+    }
+    Ok(out
+        .stdout
         .lines()
         .filter_map(|l| l.split_whitespace().nth(2).map(str::to_owned))
         .filter(|s| s.contains("used") || s.contains("UNUSED") || s.contains("USED"))
-        .collect()
+        .collect())
+}
+
+/// Builds the library and the program with one backend at one opt level; the program must keep
+/// `USED_TABLE` and none of the unused function and data.
+fn check(root: &Path, nm: &Path, dir: &Path, name: &str, backend: &str, level: &str) -> Result<(), String> {
+    let out = dir.join(format!("{name}-O{level}"));
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let opt = format!("-Copt-level={level}");
+    let lib = dir.join("gclib.rs");
+    let main = dir.join("main.rs");
+    let out_dir = out.to_str().unwrap();
+    rustc(
+        root,
+        backend,
+        &[&opt, "--crate-type=rlib", "--crate-name=gclib", "--out-dir", out_dir, lib.to_str().unwrap()],
+    )?;
+    let exe = out.join("main");
+    let extern_arg = format!("gclib={}", out.join("libgclib.rlib").display());
+    rustc(root, backend, &[&opt, "--extern", &extern_arg, "-o", exe.to_str().unwrap(), main.to_str().unwrap()])?;
+    let symbols = symbols(nm, &exe)?;
+    let kept_unused: Vec<&String> =
+        symbols.iter().filter(|s| s.contains("unused_function") || s.contains("UNUSED")).collect();
+    let has_used = symbols.iter().any(|s| s == "USED_TABLE");
+    if kept_unused.is_empty() && has_used {
+        Ok(())
+    } else {
+        Err(format!("  unused kept {kept_unused:?}, USED_TABLE kept: {has_used}"))
+    }
 }
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (profile_dir, target_dir) = support::profile_and_target_dirs();
     let ours = support::build_backend(root, &profile_dir);
+    let ours = ours.to_str().unwrap();
     let nm = support::sysroot(root).join("lib/rustlib/x86_64-unknown-linux-gnu/bin/llvm-nm");
     let dir = target_dir.join("gc-sections");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("gclib.rs"), LIB).unwrap();
     std::fs::write(dir.join("main.rs"), MAIN).unwrap();
 
-    let (mut passed, mut failures) = (0, 0);
+    let mut cases: Vec<support::Case<'_>> = Vec::new();
     for level in ["0", "3"] {
-        let mut found = Vec::new();
-        for (name, backend) in [("builtin", PathBuf::from("llvm")), ("ours", ours.clone())] {
-            let backend = backend.to_str().unwrap();
-            let out = dir.join(format!("{name}-O{level}"));
-            std::fs::create_dir_all(&out).unwrap();
-            let opt = format!("-Copt-level={level}");
-            let lib = dir.join("gclib.rs");
-            let main = dir.join("main.rs");
-            let out_dir = out.to_str().unwrap();
-            rustc(
-                root,
-                backend,
-                &[&opt, "--crate-type=rlib", "--crate-name=gclib", "--out-dir", out_dir, lib.to_str().unwrap()],
-            );
-            let exe = out.join("main");
-            let extern_arg = format!("gclib={}", out.join("libgclib.rlib").display());
-            rustc(root, backend, &[&opt, "--extern", &extern_arg, "-o", exe.to_str().unwrap(), main.to_str().unwrap()]);
-            found.push((name, symbols(&nm, &exe)));
-        }
-        for (name, symbols) in &found {
-            let kept_unused: Vec<&String> =
-                symbols.iter().filter(|s| s.contains("unused_function") || s.contains("UNUSED")).collect();
-            let has_used = symbols.iter().any(|s| s == "USED_TABLE");
-            let ok = kept_unused.is_empty() && has_used;
-            println!(
-                "{} {name:8} -O{level}: unused kept {kept_unused:?}, USED_TABLE kept: {has_used}",
-                if ok { "ok  " } else { "FAIL" }
-            );
-            if ok { passed += 1 } else { failures += 1 }
+        for (name, backend) in [("builtin", "llvm"), ("ours", ours)] {
+            let (nm, dir) = (&nm, &dir);
+            cases.push((format!("{name} -O{level}"), Box::new(move || check(root, nm, dir, name, backend, level))));
         }
     }
-    println!("{passed} passed, {failures} failed");
-    if failures > 0 {
-        std::process::exit(1);
-    }
+    support::run_cases_on(2, &cases);
 }

@@ -15,8 +15,7 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 /// What every script starts with: no pager or line wrapping, no questions, no network (the
 /// debuginfod lookup would make the output depend on the machine), and no 80 MB core file of gdb
@@ -105,24 +104,6 @@ fn mask(s: &str, dir: &Path, name: &str) -> String {
     mask_number_after(&mask_number_after(&out, "(process "), "(LWP ")
 }
 
-/// Runs `cmd` with stdout and stderr into one file (gdb's messages, its warnings and the
-/// program's own output interleave as they happen), for at most `timeout`.
-fn run_to_file(cmd: &mut Command, file: &Path, timeout: Duration) -> Result<String, String> {
-    let f = std::fs::File::create(file).map_err(|e| format!("create {}: {e}", file.display()))?;
-    let f2 = f.try_clone().map_err(|e| e.to_string())?;
-    let mut child = cmd.stdin(Stdio::null()).stdout(f).stderr(f2).spawn().map_err(|e| format!("spawn {cmd:?}: {e}"))?;
-    let start = Instant::now();
-    while child.try_wait().map_err(|e| e.to_string())?.is_none() {
-        if start.elapsed() > timeout {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("{cmd:?} timed out after {timeout:?}"));
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    std::fs::read(file).map(|b| String::from_utf8_lossy(&b).into_owned()).map_err(|e| e.to_string())
-}
-
 /// Builds `name` with one backend and runs the gdb script on it; returns the masked output.
 fn session(cx: &Ctx, name: &str, program: &Program, tag: &str, backend: &str) -> Result<String, String> {
     let dir = cx.out.join(format!("{name}-{tag}"));
@@ -133,9 +114,9 @@ fn session(cx: &Ctx, name: &str, program: &Program, tag: &str, backend: &str) ->
     let mut args = vec!["--edition=2021", "-Cdebuginfo=2", "-Copt-level=0"];
     args.extend(program.flags.iter().map(String::as_str));
     args.extend([src.to_str().unwrap(), "-o", exe.to_str().unwrap()]);
-    let out = support::rustc(&cx.root, backend, &args);
-    if !out.status.success() {
-        return Err(format!("{tag}: rustc {args:?} failed:\n{}", String::from_utf8_lossy(&out.stderr).trim_end()));
+    let out = support::rustc(&cx.root, backend, &args).map_err(|e| format!("{tag}: {e}"))?;
+    if !out.success() {
+        return Err(format!("{tag}: rustc {args:?} failed:\n{}", out.stderr.trim_end()));
     }
     let script = dir.join(format!("{name}.gdb"));
     let text: String =
@@ -144,7 +125,9 @@ fn session(cx: &Ctx, name: &str, program: &Program, tag: &str, backend: &str) ->
     // From the repo root, so that rustup's rust-gdb loads the pinned toolchain's pretty printers.
     let mut gdb = Command::new("rust-gdb");
     gdb.current_dir(&cx.root).args(["-nx", "-batch", "-x"]).arg(&script).arg(&exe);
-    let raw = run_to_file(&mut gdb, &dir.join("gdb.out"), Duration::from_secs(60))?;
+    // stdout and stderr into one file: gdb's messages, its warnings and the program's own output
+    // interleave as they happen.
+    let raw = support::run_to_file(&mut gdb, &dir.join("gdb.out"), support::TOOL_TIMEOUT)?.stdout;
     let masked = mask(&raw, &dir, name);
     std::fs::write(dir.join("gdb.masked"), &masked).map_err(|e| e.to_string())?;
     Ok(masked)

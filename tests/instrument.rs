@@ -6,10 +6,13 @@
 //! it, merges the profile with llvm-profdata and rebuilds with `-Cprofile-use` to LLVM IR, whose
 //! branch weights must show the run's 1:9 skew — for every pairing of the backend that made the
 //! profile and the one that uses it. `-Csplit-debuginfo` without `-g` must leave the same files.
-//! Everything is written under `target/instrument/`. `INSTRUMENT_FILTER=substr` selects checks.
+//! Everything is written under `target/instrument/`. The first free argument selects the checks
+//! whose names contain it (`cargo test --release --test instrument -- asan`).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+use support::{COMPILE_TIMEOUT, Output, RUN_TIMEOUT, TOOL_TIMEOUT};
 
 mod support;
 
@@ -45,30 +48,14 @@ fn main() {
         ("pgo_round_trip_O0", |env| pgo_round_trip(env, 0)),
         ("split_debuginfo_without_g", split_debuginfo_without_g),
     ];
-    let filter = std::env::var("INSTRUMENT_FILTER").unwrap_or_default();
-    let mut failed = 0;
-    let mut ran = 0;
-    for (name, check) in checks {
-        if !name.contains(&filter) {
-            continue;
-        }
-        ran += 1;
-        match check(&env) {
-            Ok(()) => println!("ok   {name}"),
-            Err(e) => {
-                failed += 1;
-                println!("FAIL {name}\n{}", indent(&e));
-            }
-        }
-    }
-    println!("{} passed, {failed} failed", ran - failed);
-    if ran == 0 {
-        println!("no check matches INSTRUMENT_FILTER={filter:?}");
-        std::process::exit(1);
-    }
-    if failed > 0 {
-        std::process::exit(1);
-    }
+    let env = &env;
+    let cases: Vec<support::Case<'_>> = checks
+        .into_iter()
+        .map(|(name, check)| -> support::Case<'_> {
+            (name.to_string(), Box::new(move || check(env).map_err(|e| indent(&e))))
+        })
+        .collect();
+    support::run_cases(&cases);
 }
 
 fn indent(s: &str) -> String {
@@ -79,33 +66,28 @@ fn indent(s: &str) -> String {
 /// root so that rustup picks the pinned toolchain.
 fn rustc(env: &Env, backend: &str, program: &str, flags: &[&str], output: &Path) -> Result<Output, String> {
     let src = format!("tests/instrument-programs/{program}.rs");
-    let out = Command::new("rustc")
-        .current_dir(&env.root)
-        .arg(&src)
-        .arg(format!("-Zcodegen-backend={backend}"))
-        .args(flags)
-        .arg("-o")
-        .arg(output)
-        .output()
-        .map_err(|e| format!("run rustc: {e}"))?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if !out.status.success() || stderr.contains("panicked") {
-        return Err(format!("rustc {src} {flags:?} with {backend} failed ({}):\n{stderr}", out.status));
+    let out = support::run(
+        Command::new("rustc")
+            .current_dir(&env.root)
+            .arg(&src)
+            .arg(format!("-Zcodegen-backend={backend}"))
+            .args(flags)
+            .arg("-o")
+            .arg(output),
+        COMPILE_TIMEOUT,
+    )?;
+    let stderr = &out.stderr;
+    if out.status != 0 || stderr.contains("panicked") {
+        return Err(format!("rustc {src} {flags:?} with {backend} failed (exit status {}):\n{stderr}", out.status));
     }
     Ok(out)
 }
 
 fn run(exe: &Path, args: &[&str]) -> Result<Output, String> {
-    Command::new(exe)
-        .args(args)
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .output()
-        .map_err(|e| format!("run {}: {e}", exe.display()))
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    support::run(
+        Command::new(exe).args(args).env_remove("RUST_BACKTRACE").env_remove("RUST_LIB_BACKTRACE"),
+        RUN_TIMEOUT,
+    )
 }
 
 /// The report lines containing one of `keys`, without what changes from run to run
@@ -162,17 +144,17 @@ struct SanitizerCase<'a> {
 fn check_sanitizer(env: &Env, case: &SanitizerCase<'_>) -> Result<(), String> {
     for opt in [0, 3] {
         let opt_flag = format!("-Copt-level={opt}");
-        let mut seen: Vec<(String, Option<i32>, Vec<String>)> = Vec::new();
+        let mut seen: Vec<(String, i32, Vec<String>)> = Vec::new();
         for (name, backend) in &env.backends {
             let mut flags: Vec<&str> = case.flags.to_vec();
             flags.push(&opt_flag);
             let clean_exe = env.out.join(format!("{}-O{opt}-{name}-clean", case.program));
             rustc(env, backend, case.program, &flags, &clean_exe)?;
             let clean = run(&clean_exe, &[])?;
-            let clean_report = text(&clean.stderr);
-            if !clean.status.success() || !clean_report.is_empty() {
+            let clean_report = clean.stderr.clone();
+            if clean.status != 0 || !clean_report.is_empty() {
                 return Err(format!(
-                    "{name} -O{opt}: the program without its bug failed ({}):\n{clean_report}",
+                    "{name} -O{opt}: the program without its bug failed (exit status {}):\n{clean_report}",
                     clean.status
                 ));
             }
@@ -181,14 +163,14 @@ fn check_sanitizer(env: &Env, case: &SanitizerCase<'_>) -> Result<(), String> {
             flags.extend(case.bug_flags);
             rustc(env, backend, case.program, &flags, &bug_exe)?;
             let bug = run(&bug_exe, case.bug_args)?;
-            let report = text(&bug.stderr);
-            if bug.status.success() {
+            let report = bug.stderr.clone();
+            if bug.status == 0 {
                 return Err(format!("{name} -O{opt}: the program with its bug exited successfully:\n{report}"));
             }
             if let Some(missing) = case.must_report.iter().find(|m| !report.contains(*m)) {
                 return Err(format!("{name} -O{opt}: the report lacks `{missing}`:\n{report}"));
             }
-            seen.push((text(&clean.stdout), bug.status.code(), essentials(&report, case.report_keys)));
+            seen.push((clean.stdout.clone(), bug.status, essentials(&report, case.report_keys)));
         }
         if seen[0] != seen[1] {
             return Err(format!(
@@ -314,17 +296,17 @@ fn safestack_buffer(env: &Env) -> Result<(), String> {
             &exe,
         )?;
         let ran = run(&exe, &[])?;
-        let disassembly = Command::new(env.llvm_tools.join("llvm-objdump"))
-            .args(["-d", "--no-show-raw-insn"])
-            .arg(&exe)
-            .output()
-            .map_err(|e| format!("run llvm-objdump: {e}"))?;
+        let disassembly = support::run(
+            Command::new(env.llvm_tools.join("llvm-objdump")).args(["-d", "--no-show-raw-insn"]).arg(&exe),
+            TOOL_TIMEOUT,
+        )?;
         // The unsafe stack pointer is a thread local that main moves (`%fs:` addressing).
-        let main_uses_unsafe_stack = text(&disassembly.stdout)
+        let main_uses_unsafe_stack = disassembly
+            .stdout
             .split("\n\n")
             .filter(|f| f.contains("safestack_buffer4main>:"))
             .any(|f| f.contains("%fs:"));
-        seen.push((ran.status.code(), text(&ran.stdout), text(&ran.stderr), main_uses_unsafe_stack));
+        seen.push((ran.status, ran.stdout.clone(), ran.stderr.clone(), main_uses_unsafe_stack));
     }
     if seen[0] != seen[1] || !seen[0].3 {
         return Err(format!(
@@ -375,10 +357,10 @@ fn pgo_round_trip(env: &Env, opt: u32) -> Result<(), String> {
         let exe = env.out.join(format!("pgo-O{opt}-{name}-instrumented"));
         rustc(env, backend, "pgo_branchy", &[&opt_flag, &generate], &exe)?;
         let ran = run(&exe, &["1000"])?;
-        if !ran.status.success() {
-            return Err(format!("{name}: the instrumented program failed: {}", text(&ran.stderr)));
+        if ran.status != 0 {
+            return Err(format!("{name}: the instrumented program failed: {}", ran.stderr));
         }
-        outputs.push(text(&ran.stdout));
+        outputs.push(ran.stdout.clone());
         // The file name comes from `__llvm_profile_filename`: `default_<hash>.profraw`.
         let raws: Vec<String> = std::fs::read_dir(&dir)
             .map_err(|e| format!("{name}: no profile directory {}: {e}", dir.display()))?
@@ -388,15 +370,12 @@ fn pgo_round_trip(env: &Env, opt: u32) -> Result<(), String> {
             return Err(format!("{name}: expected one default_<hash>.profraw in {}, found {raws:?}", dir.display()));
         }
         let profdata = env.out.join(format!("pgo-O{opt}-{name}.profdata"));
-        let merged = Command::new(env.llvm_tools.join("llvm-profdata"))
-            .arg("merge")
-            .arg("-o")
-            .arg(&profdata)
-            .arg(&dir)
-            .output()
-            .map_err(|e| format!("run llvm-profdata: {e}"))?;
-        if !merged.status.success() {
-            return Err(format!("{name}: llvm-profdata merge failed: {}", text(&merged.stderr)));
+        let merged = support::run(
+            Command::new(env.llvm_tools.join("llvm-profdata")).arg("merge").arg("-o").arg(&profdata).arg(&dir),
+            TOOL_TIMEOUT,
+        )?;
+        if merged.status != 0 {
+            return Err(format!("{name}: llvm-profdata merge failed: {}", merged.stderr));
         }
         profiles.push((*name, profdata));
     }
@@ -424,16 +403,13 @@ fn pgo_round_trip(env: &Env, opt: u32) -> Result<(), String> {
             }
             // Functions whose control flow differs between the backends when counted are
             // reported (a warning) and left without weights, as the built-in backend does.
-            let mismatches = text(&compiled.stderr).lines().filter(|l| l.contains("hash mismatch")).count();
+            let mismatches = compiled.stderr.lines().filter(|l| l.contains("hash mismatch")).count();
             if maker != user {
                 println!(
                     "     -O{opt}: {user} using the profile of {maker}: classify matches; {mismatches} function(s) with a hash mismatch"
                 );
             } else if mismatches > 0 {
-                return Err(format!(
-                    "{user} reports hash mismatches with its own profile:\n{}",
-                    text(&compiled.stderr)
-                ));
+                return Err(format!("{user} reports hash mismatches with its own profile:\n{}", compiled.stderr));
             }
         }
     }
@@ -457,7 +433,7 @@ fn split_debuginfo_without_g(env: &Env) -> Result<(), String> {
                 .collect();
             files.sort();
             let ran = run(&dir.join("program"), &["20"])?;
-            listings.push((files, text(&ran.stdout)));
+            listings.push((files, ran.stdout.clone()));
         }
         if listings[0] != listings[1] {
             return Err(format!("-Csplit-debuginfo={kind}: ours left {:?}, builtin {:?}", listings[0], listings[1]));

@@ -6,7 +6,7 @@
 //! the built-in backend at each opt level; the table shows passed/failed/ignored and the time each
 //! took. The run fails unless, in each configuration, ours passes exactly as many tests as the
 //! built-in backend and fails none — apart from tests listed in `tests/library-known-failures.txt`
-//! (`name: reason`), which must still fail.
+//! (`name: reason`, read by `support::known_failures`), which must still fail.
 //!
 //! LTO changes neither which tests exist nor what they must give, so an LTO configuration is
 //! compared with the built-in backend's run at the same opt level without LTO (the built-in
@@ -14,13 +14,16 @@
 //! keeps the whole run inside CI's time. `LIBRARY_BUILTIN_EACH=1` runs the built-in backend in
 //! every configuration instead.
 //!
-//! Environment: `LIBRARY_CONFIGS=O0,O3,O3-lto-fat,O3-lto-thin` selects configurations (default:
-//! all).
+//! The first free argument selects the configurations whose names (`O0`, `O3`, `O3-lto-fat`,
+//! `O3-lto-thin`) contain it: `cargo test --release --test library -- O3-lto` runs the two LTO
+//! ones, `-- O0` the debug one. Each cargo run has `support::LIBRARY_SUITES_TIMEOUT`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Instant, UNIX_EPOCH};
+
+use support::{LIBRARY_SUITES_TIMEOUT, TOOL_TIMEOUT};
 
 mod support;
 
@@ -37,6 +40,8 @@ struct Counts {
     failures: BTreeSet<String>,
     /// cargo failed without any test failing: a build failure or a crashed test binary.
     broken: bool,
+    /// cargo ran out of time (`LIBRARY_SUITES_TIMEOUT`) and was killed.
+    timed_out: bool,
 }
 
 /// Sums libtest's `test result:` lines and collects the names under `failures:`.
@@ -84,8 +89,9 @@ fn prepare_library(sysroot: &Path, work: &Path) -> PathBuf {
     if std::fs::read_to_string(&stamp).ok().as_deref() != Some(want.as_str()) {
         let _ = std::fs::remove_dir_all(&dst);
         std::fs::create_dir_all(work).expect("create the suites' work dir");
-        let status = Command::new("cp").arg("-r").arg(&src).arg(&dst).status().expect("run cp");
-        assert!(status.success(), "copying {} failed", src.display());
+        let out = support::run(Command::new("cp").arg("-r").arg(&src).arg(&dst), TOOL_TIMEOUT)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(out.success(), "copying {} failed:\n{}", src.display(), out.stderr);
         std::fs::write(&stamp, want).expect("write library.stamp");
     }
     dst
@@ -147,7 +153,7 @@ fn run_suites(
             None => cargo.env_remove(format!("CARGO_PROFILE_{profile}_LTO")),
         };
     }
-    let output = cargo
+    cargo
         .current_dir(library)
         .env("RUSTC", sysroot.join("bin/rustc"))
         .env("RUSTFLAGS", rustflags)
@@ -155,19 +161,38 @@ fn run_suites(
         .env("CARGO_INCREMENTAL", "0")
         .env_remove("RUST_BACKTRACE")
         .args(["test", "--locked", "--target", "x86_64-unknown-linux-gnu", "-p", "coretests", "-p", "alloctests"])
-        .args(["--tests", "--no-fail-fast", "--", "-q", "--skip", SKIP])
-        .output()
-        .expect("run cargo test on the library suites");
+        .args(["--tests", "--no-fail-fast", "--", "-q", "--skip", SKIP]);
+    // A test that hangs (or a build that does) ends the run at the limit; the log then says so.
+    let output = support::run_allowing_timeout(&mut cargo, LIBRARY_SUITES_TIMEOUT)
+        .unwrap_or_else(|e| panic!("cargo test on the library suites: {e}"));
     let seconds = start.elapsed().as_secs_f64();
-    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    let mut text = format!("{}{}", output.stdout, output.stderr);
+    if output.timed_out {
+        text += &format!("\n{}\n", support::timeout_message(&output, LIBRARY_SUITES_TIMEOUT));
+    }
     std::fs::write(&log, &text).expect("write the suite log");
     let mut counts = parse(&text);
-    counts.broken = !output.status.success() && counts.failures.is_empty();
+    counts.timed_out = output.timed_out;
+    counts.broken = !output.success() && !output.timed_out && counts.failures.is_empty();
     println!("  {} passed, {} failed, {} ignored in {seconds:.0} s", counts.passed, counts.failed, counts.ignored);
+    if output.timed_out {
+        println!("  timed out: killed after {}", support::show_limit(LIBRARY_SUITES_TIMEOUT));
+    }
     Run { label: format!("{label} {tag}"), counts, seconds, log }
 }
 
+const KNOWN_FAILURES: &str = "tests/library-known-failures.txt";
+
 fn main() {
+    // The configurations whose names contain the first free argument (all without one).
+    let filter = support::filter();
+    let configs: Vec<Config> =
+        CONFIGS.into_iter().filter(|c| filter.as_ref().is_none_or(|f| c.tag().contains(f.as_str()))).collect();
+    if configs.is_empty() {
+        let names: Vec<String> = CONFIGS.iter().map(|c| c.tag()).collect();
+        println!("0 passed, 0 failed\nno configuration matches the filter {filter:?}; there are {names:?}");
+        std::process::exit(1);
+    }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let (profile_dir, target_dir) = support::profile_and_target_dirs();
     let ours = support::build_backend(&root, &profile_dir);
@@ -177,19 +202,8 @@ fn main() {
     let modified = std::fs::metadata(&ours).and_then(|m| m.modified()).expect("stat the backend");
     let stamp = modified.duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0).to_string();
 
-    let known_path = root.join("tests/library-known-failures.txt");
-    let known: BTreeSet<String> = std::fs::read_to_string(&known_path)
-        .unwrap_or_default()
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .map(|l| l.split_once(':').map_or(l, |(n, _)| n).trim().to_string())
-        .collect();
+    let known: BTreeSet<String> = support::known_failures(&root.join(KNOWN_FAILURES)).into_keys().collect();
 
-    // LIBRARY_CONFIGS=O0,O3,O3-lto-fat,O3-lto-thin (the default: all) selects configurations.
-    let selected = std::env::var("LIBRARY_CONFIGS").ok();
-    let configs: Vec<Config> =
-        CONFIGS.into_iter().filter(|c| selected.as_ref().is_none_or(|s| s.split(',').any(|x| x == c.tag()))).collect();
     let builtin_each = std::env::var_os("LIBRARY_BUILTIN_EACH").is_some();
     let mut runs: Vec<Run> = Vec::new();
     let mut problems = Vec::new();
@@ -215,6 +229,16 @@ fn main() {
                 ours.log.display()
             ));
         }
+        for run in [&runs[builtin], &ours] {
+            if run.counts.timed_out {
+                problems.push(format!(
+                    "{} timed out: killed after {}; see {}",
+                    run.label,
+                    support::show_limit(LIBRARY_SUITES_TIMEOUT),
+                    run.log.display()
+                ));
+            }
+        }
         if b.broken || b.failed > 0 {
             problems.push(format!("{} did not pass cleanly; see {}", runs[builtin].label, runs[builtin].log.display()));
         }
@@ -227,7 +251,7 @@ fn main() {
         }
         let still_failing = o.failures.intersection(&known).count() as u64;
         let fixed: Vec<_> = known.difference(&o.failures).collect();
-        if !fixed.is_empty() && !o.broken {
+        if !fixed.is_empty() && !o.broken && !o.timed_out {
             problems.push(format!("ours {opt}: known failures now pass, remove them from the list: {fixed:?}"));
         }
         if o.passed + still_failing != b.passed {

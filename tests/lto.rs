@@ -28,6 +28,8 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use support::{COMPILE_TIMEOUT, RUN_TIMEOUT, TOOL_TIMEOUT};
+
 const EXPECTED: &str = "\
 constructor ran: 42
 compute: 4176262795544752782, calls: 1000
@@ -73,31 +75,22 @@ impl Ctx {
     }
 
     fn rustc(&self, b: Backend, args: &[&str]) -> Result<(), String> {
-        let out = support::rustc(&self.root, self.backend(b), args);
-        if out.status.success() {
-            Ok(())
-        } else {
-            Err(format!("{} rustc {args:?} failed:\n{}", b.tag(), String::from_utf8_lossy(&out.stderr)))
-        }
+        let out = support::rustc(&self.root, self.backend(b), args).map_err(|e| format!("{} {e}", b.tag()))?;
+        if out.success() { Ok(()) } else { Err(format!("{} rustc {args:?} failed:\n{}", b.tag(), out.stderr)) }
     }
 
     fn run(&self, exe: &Path) -> Result<String, String> {
-        let out = Command::new(exe).output().map_err(|e| format!("run {}: {e}", exe.display()))?;
-        if !out.status.success() {
-            return Err(format!(
-                "{} exited with {}:\n{}",
-                exe.display(),
-                out.status,
-                String::from_utf8_lossy(&out.stderr)
-            ));
+        let out = support::run(&mut Command::new(exe), RUN_TIMEOUT)?;
+        if !out.success() {
+            return Err(format!("{} exited with exit status {}:\n{}", exe.display(), out.status, out.stderr));
         }
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        Ok(out.stdout)
     }
 
     /// Whether the linked program defines a symbol whose name contains `needle`.
     fn defines(&self, exe: &Path, needle: &str) -> Result<bool, String> {
-        let out = Command::new(&self.nm).arg("--defined-only").arg(exe).output().map_err(|e| e.to_string())?;
-        Ok(String::from_utf8_lossy(&out.stdout).lines().any(|l| l.contains(needle)))
+        let out = support::run(Command::new(&self.nm).arg("--defined-only").arg(exe), TOOL_TIMEOUT)?;
+        Ok(out.stdout.lines().any(|l| l.contains(needle)))
     }
 }
 
@@ -278,17 +271,18 @@ fn check_summaries(cx: &Ctx) -> Result<(), String> {
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let src = dir.join("incr.rs");
     std::fs::write(&src, incr_source(cx, 1, 2)).map_err(|e| e.to_string())?;
-    let out = Command::new("rustc")
-        .current_dir(&cx.root)
-        .env("INKWELL_CHECK_SUMMARIES", "1")
-        .args(["--edition=2021", "-Copt-level=3", "-Clto=thin", &format!("-Zcodegen-backend={}", cx.ours)])
-        .arg("-o")
-        .arg(dir.join("summaries"))
-        .arg(&src)
-        .output()
-        .map_err(|e| e.to_string())?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    let out = support::run(
+        Command::new("rustc")
+            .current_dir(&cx.root)
+            .env("INKWELL_CHECK_SUMMARIES", "1")
+            .args(["--edition=2021", "-Copt-level=3", "-Clto=thin", &format!("-Zcodegen-backend={}", cx.ours)])
+            .arg("-o")
+            .arg(dir.join("summaries"))
+            .arg(&src),
+        COMPILE_TIMEOUT,
+    )?;
+    if !out.success() {
+        return Err(out.stderr);
     }
     Ok(())
 }
@@ -341,11 +335,9 @@ fn check_dylib_lto(cx: &Ctx) -> Result<(), String> {
             ],
         )?;
         let std_dir = support::sysroot(&cx.root).join("lib/rustlib/x86_64-unknown-linux-gnu/lib");
-        let out = Command::new(&exe)
-            .env("LD_LIBRARY_PATH", format!("{d}:{}", std_dir.display()))
-            .output()
-            .map_err(|e| e.to_string())?;
-        outputs.push(String::from_utf8_lossy(&out.stdout).into_owned());
+        let out =
+            support::run(Command::new(&exe).env("LD_LIBRARY_PATH", format!("{d}:{}", std_dir.display())), RUN_TIMEOUT)?;
+        outputs.push(out.stdout);
     }
     if outputs[0] != "hello from a dylib, 3\n" || outputs[1] != outputs[0] {
         return Err(format!("printed (built-in, ours): {outputs:?}"));
@@ -367,11 +359,11 @@ fn check_refused(cx: &Ctx) -> Result<(), String> {
         for b in [Backend::Builtin, Backend::Ours] {
             let mut all = args.to_vec();
             all.extend(["--out-dir", d, src]);
-            let out = support::rustc(&cx.root, cx.backend(b), &all);
-            if out.status.code() != Some(1) {
+            let out = support::rustc(&cx.root, cx.backend(b), &all).map_err(|e| format!("{} {e}", b.tag()))?;
+            if out.status != 1 {
                 return Err(format!("{} {args:?}: exit status {}, expected 1", b.tag(), out.status));
             }
-            stderr.push(String::from_utf8_lossy(&out.stderr).into_owned());
+            stderr.push(out.stderr);
         }
         if stderr[0] != stderr[1] {
             return Err(format!("{args:?}: the built-in backend says\n{}ours\n{}", stderr[0], stderr[1]));

@@ -9,6 +9,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use support::{RUN_TIMEOUT, TOOL_TIMEOUT};
+
 /// A program with a bit of everything an option could touch: data of several kinds and sizes,
 /// strings, a panic path, calls through a vtable, and a loop.
 const PROGRAM: &str = r#"
@@ -287,11 +289,11 @@ struct Tools {
 
 impl Tools {
     fn tool(&self, name: &str, args: &[&str]) -> Result<String, String> {
-        let out = Command::new(self.bin.join(name)).args(args).output().map_err(|e| format!("{name}: {e}"))?;
-        if !out.status.success() {
-            return Err(format!("{name} {args:?} failed:\n{}", String::from_utf8_lossy(&out.stderr)));
+        let out = support::run(Command::new(self.bin.join(name)).args(args), TOOL_TIMEOUT)?;
+        if !out.success() {
+            return Err(format!("{name} {args:?} failed:\n{}", out.stderr));
         }
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        Ok(out.stdout)
     }
 }
 
@@ -306,9 +308,10 @@ fn observe(tools: &Tools, case: &Case, side: &str, backend: &Path) -> Result<Vec
         args.extend(case.flags);
         let emit = format!("--emit={emit}");
         args.extend([emit.as_str(), "-o", out.to_str().unwrap(), source.to_str().unwrap()]);
-        let result = support::rustc(&tools.root, backend.to_str().unwrap(), &args);
-        let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
-        if !result.status.success() {
+        let result =
+            support::rustc(&tools.root, backend.to_str().unwrap(), &args).map_err(|e| format!("{side}: {e}"))?;
+        let stderr = result.stderr;
+        if result.status != 0 {
             return Err(format!("{side}: rustc {args:?} failed:\n{stderr}"));
         }
         Ok(stderr)
@@ -361,8 +364,8 @@ fn observe(tools: &Tools, case: &Case, side: &str, backend: &Path) -> Result<Vec
             Look::Run => {
                 let exe = dir.join("main");
                 compile("link", &exe)?;
-                let out = Command::new(&exe).output().map_err(|e| e.to_string())?;
-                format!("{}\n{}", String::from_utf8_lossy(&out.stdout), out.status)
+                let out = support::run(&mut Command::new(&exe), RUN_TIMEOUT)?;
+                format!("{}\nexit status {}", out.stdout, out.status)
             }
         });
     }

@@ -4,11 +4,13 @@
 //! which features a CPU has by probes (src/back/cpu_features.rs), and this checks the answers,
 //! the CPU lists there, and the warnings LLVM prints along the way (stderr is compared too).
 //! Then the other requests a backend answers (src/back/print.rs).
+//!
+//! Each case is named by its command line; the first free argument selects the cases whose names
+//! contain it (`cargo test --release --test print_requests -- znver`).
 
 mod support;
 
 use std::path::Path;
-use std::sync::Mutex;
 
 /// `--print cfg` with CPU and feature combinations, checked besides every CPU alone.
 const CFG_COMBINATIONS: &[&[&str]] = &[
@@ -39,14 +41,9 @@ const OTHER_REQUESTS: &[&[&str]] = &[
     &["--print", "stack-protector-strategies"],
 ];
 
-fn print(root: &Path, backend: &str, args: &[&str]) -> String {
-    let out = support::rustc(root, backend, args);
-    format!(
-        "exit: {}\n--- stdout\n{}--- stderr\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+fn print(root: &Path, backend: &str, args: &[&str]) -> Result<String, String> {
+    let out = support::rustc(root, backend, args)?;
+    Ok(format!("exit: exit status: {}\n--- stdout\n{}--- stderr\n{}", out.status, out.stdout, out.stderr))
 }
 
 fn main() {
@@ -55,8 +52,9 @@ fn main() {
     let ours = support::build_backend(root, &profile_dir);
     let ours = ours.to_str().expect("utf-8 path");
 
-    let listing = support::rustc(root, "llvm", &["--print", "target-cpus"]);
-    let cpus: Vec<String> = String::from_utf8_lossy(&listing.stdout)
+    let listing = support::rustc(root, "llvm", &["--print", "target-cpus"]).unwrap_or_else(|e| panic!("{e}"));
+    let cpus: Vec<String> = listing
+        .stdout
         .lines()
         .skip(1) // "Available CPUs for this target:"
         .filter_map(|line| line.split_whitespace().next().map(str::to_owned))
@@ -64,40 +62,28 @@ fn main() {
     assert!(cpus.len() > 100 && cpus.iter().any(|c| c == "znver4"), "unexpected CPU list: {cpus:?}");
 
     let cfg = |args: &[&str]| ["--print", "cfg"].iter().chain(args).map(|a| a.to_string()).collect::<Vec<_>>();
-    let mut cases: Vec<Vec<String>> = cpus.iter().map(|cpu| cfg(&[&format!("-Ctarget-cpu={cpu}")])).collect();
-    cases.extend(CFG_COMBINATIONS.iter().map(|args| cfg(args)));
-    cases.extend(OTHER_REQUESTS.iter().map(|args| args.iter().map(|a| a.to_string()).collect()));
+    let mut requests: Vec<Vec<String>> = cpus.iter().map(|cpu| cfg(&[&format!("-Ctarget-cpu={cpu}")])).collect();
+    requests.extend(CFG_COMBINATIONS.iter().map(|args| cfg(args)));
+    requests.extend(OTHER_REQUESTS.iter().map(|args| args.iter().map(|a| a.to_string()).collect()));
 
-    let next = Mutex::new(cases.iter());
-    let failures = Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| {
-                while let Some(case) = { next.lock().unwrap().next() } {
-                    let args: Vec<&str> = case.iter().map(String::as_str).collect();
-                    let builtin = print(root, "llvm", &args);
-                    let inkwell = print(root, ours, &args);
-                    if builtin != inkwell {
-                        failures.lock().unwrap().push(format!(
-                            "`rustc {}` differs\n=== built-in\n{builtin}=== ours\n{inkwell}",
-                            args.join(" ")
-                        ));
+    let cases: Vec<support::Case<'_>> = requests
+        .into_iter()
+        .map(|request| -> support::Case<'_> {
+            let name = format!("rustc {}", request.join(" "));
+            (
+                name,
+                Box::new(move || {
+                    let args: Vec<&str> = request.iter().map(String::as_str).collect();
+                    let builtin = print(root, "llvm", &args)?;
+                    let inkwell = print(root, ours, &args)?;
+                    if builtin == inkwell {
+                        Ok(())
+                    } else {
+                        Err(format!("  differs\n=== built-in\n{builtin}=== ours\n{inkwell}"))
                     }
-                }
-            });
-        }
-    });
-    let failures = failures.into_inner().unwrap();
-    for failure in &failures {
-        eprintln!("{failure}");
-    }
-    println!(
-        "print requests: {} cases, {} passed, {} failed",
-        cases.len(),
-        cases.len() - failures.len(),
-        failures.len()
-    );
-    if !failures.is_empty() {
-        std::process::exit(1);
-    }
+                }),
+            )
+        })
+        .collect();
+    support::run_cases_on(2, &cases);
 }

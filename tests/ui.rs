@@ -6,16 +6,18 @@
 //! cargo's default profiles, -O0 builds carry full debuginfo (`-Cdebuginfo=2`), -O3 builds none.
 //! Written without dependencies so it compiles in a second (see README.md for the format).
 //!
-//! Environment: `UI_FILTER=substr` (or a free argument) selects tests; `BLESS=1` rewrites the
-//! expected files from the built-in backend; `UI_OURS_BACKEND=llvm` points "ours" at any other
-//! `-Zcodegen-backend` value (to check the harness and the tests themselves); `UI_JOBS=n`.
+//! The first free argument selects the tests whose names contain it (`cargo test --release --test
+//! ui -- atomics`). Environment: `BLESS=1` rewrites the expected files from the built-in backend;
+//! `UI_OURS_BACKEND=llvm` points "ours" at any other `-Zcodegen-backend` value (to check the
+//! harness and the tests themselves); `UI_JOBS=n`; `UI_LTO=all`.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex, mpsc};
-use std::time::{Duration, Instant};
+
+use support::{COMPILE_TIMEOUT, Output, RUN_TIMEOUT};
 
 mod support;
 
@@ -24,9 +26,6 @@ const OPT_LEVELS: [&str; 2] = ["0", "3"];
 const ALL_OPT_LEVELS: [&str; 6] = ["0", "1", "2", "3", "s", "z"];
 /// `-Clto=` modes a test can ask for (`//@ lto: fat thin`); they run at -O3.
 const LTO_MODES: [&str; 2] = ["fat", "thin"];
-const RUN_TIMEOUT: Duration = Duration::from_secs(20);
-// A backend bug can hang LLVM; the built-in backend compiles every test in well under this.
-const COMPILE_TIMEOUT: Duration = Duration::from_secs(180);
 
 #[derive(PartialEq)]
 enum Kind {
@@ -155,50 +154,6 @@ impl Variant {
     }
 }
 
-struct Output {
-    /// The exit code, or 128 + signal number as a shell reports it (SIGABRT = 134).
-    status: i32,
-    stdout: String,
-    stderr: String,
-    timed_out: bool,
-}
-
-/// Runs `cmd` to completion or until `timeout`, capturing both streams.
-fn run(cmd: &mut Command, timeout: Duration) -> Result<Output, String> {
-    use std::os::unix::process::ExitStatusExt;
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("spawn {:?}: {e}", cmd.get_program()))?;
-    // Reader threads, so that a chatty child never blocks on a full pipe.
-    let drain = |mut r: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = r.read_to_end(&mut buf);
-            String::from_utf8_lossy(&buf).into_owned()
-        })
-    };
-    let out = drain(Box::new(child.stdout.take().unwrap()));
-    let err = drain(Box::new(child.stderr.take().unwrap()));
-    let start = Instant::now();
-    let mut timed_out = false;
-    let status = loop {
-        if let Some(st) = child.try_wait().map_err(|e| e.to_string())? {
-            break st;
-        }
-        if start.elapsed() > timeout {
-            timed_out = true;
-            let _ = child.kill();
-            break child.wait().map_err(|e| e.to_string())?;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let status = status.code().unwrap_or_else(|| 128 + status.signal().unwrap_or(0));
-    Ok(Output { status, stdout: out.join().unwrap(), stderr: err.join().unwrap(), timed_out })
-}
-
 /// Runtime messages carry the OS thread id (`thread 'main' (4242) panicked at`, `... has
 /// overflowed its stack`), which differs from run to run. With `mask_addresses` (tests that ask
 /// for backtraces), every hexadecimal number (`0x55d0c0ffee00`) becomes `0xADDR`: the two
@@ -296,10 +251,7 @@ impl Ctx {
             .args(extra)
             .arg("-o")
             .arg(&exe);
-        let out = run(&mut cmd, COMPILE_TIMEOUT)?;
-        if out.timed_out {
-            return Err(format!("{tag} compile timed out after {COMPILE_TIMEOUT:?}"));
-        }
+        let out = support::run(&mut cmd, COMPILE_TIMEOUT).map_err(|e| format!("  {tag} compile: {e}\n"))?;
         Ok((out, exe))
     }
 
@@ -308,7 +260,7 @@ impl Ctx {
         // Backtrace settings change the panic output; the test's own environment must not leak in.
         cmd.current_dir(&self.root).env_remove("RUST_BACKTRACE").env_remove("RUST_LIB_BACKTRACE");
         cmd.envs(t.run_env.iter().map(|(k, v)| (k, v)));
-        let mut out = run(&mut cmd, RUN_TIMEOUT)?;
+        let mut out = support::run_allowing_timeout(&mut cmd, RUN_TIMEOUT)?;
         out.stderr = normalize_stderr(&out.stderr, !t.run_env.is_empty());
         Ok(out)
     }
@@ -336,14 +288,14 @@ impl Ctx {
             (None, false) => o.status == 0,
         };
         if o.timed_out {
-            return Err(format!("  the built-in backend's binary timed out after {RUN_TIMEOUT:?}\n"));
+            return Err(format!("  the built-in backend's binary: {}\n", support::timeout_message(&o, RUN_TIMEOUT)));
         }
         if !expect_ok {
             let want = t.exit_status.map_or(if t.run_fail { "non-zero".into() } else { "0".into() }, |c| c.to_string());
             return Err(format!("  the built-in backend's binary exited {}, expected {want}:\n{}", o.status, o.stderr));
         }
         if u.timed_out {
-            report += &format!("  timed out after {RUN_TIMEOUT:?}\n");
+            report += &format!("  {}\n", support::timeout_message(&u, RUN_TIMEOUT));
         } else if u.status != o.status {
             report += &format!("  exit status {} (built-in: {})\n", u.status, o.status);
         }
@@ -460,7 +412,7 @@ fn main() {
         Some(b) => b,
         None => support::build_backend(&root, &profile_dir).display().to_string(),
     };
-    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-')).or_else(|| env_set("UI_FILTER"));
+    let filter = support::filter();
     let jobs = env_set("UI_JOBS").and_then(|j| j.parse().ok()).unwrap_or(2usize).max(1);
     // `UI_LTO=all`: every run-pass test in every LTO mode too (long; the default runs the modes
     // the tests ask for).
