@@ -1,8 +1,9 @@
 //! The backend as users install and call it (README, "Using the backend"): `rustc-inkwell`;
 //! `cargo inkwell build/run/test/doc` on a project with a crates.io dependency, a build script,
 //! a proc-macro and a doctest (`tests/cargo-inkwell-project/`); `cargo inkwell setup` and
-//! `uninstall`, with the backend used by name from rustc and from a cargo profile. Programs must
-//! print what the built-in backend's print.
+//! `uninstall`, with the backend used by name from rustc and from a cargo profile; `cargo inkwell
+//! sysroot`, and a program on the standard library it built. Programs must print what the
+//! built-in backend's print.
 //!
 //! `setup` writes into the pinned toolchain. The case leaves the toolchain's `lib/rustlib/<host>`
 //! as it found it, and puts back a copy of the backend that was installed before.
@@ -10,7 +11,10 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+use std::time::Duration;
+
+use support::{CARGO_TIMEOUT, COMPILE_TIMEOUT, Output, RUN_TIMEOUT, TOOL_TIMEOUT};
 
 struct Cx {
     root: PathBuf,
@@ -20,28 +24,20 @@ struct Cx {
     toolchain: String,
 }
 
-fn run(cmd: &mut Command) -> Result<Output, String> {
-    let out = cmd.output().map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "{cmd:?} failed ({}):\n{}{}",
-            out.status,
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ));
+/// Runs `cmd` for at most `limit`, which must succeed.
+fn run(cmd: &mut Command, limit: Duration) -> Result<Output, String> {
+    let out = support::run(cmd, limit)?;
+    if !out.success() {
+        return Err(format!("{} failed (exit status {}):\n{}{}", out.command, out.status, out.stdout, out.stderr));
     }
     Ok(out)
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Compiles and runs `examples/hello.rs` with `rustc` (a command that takes rustc's arguments).
 fn hello(cx: &Cx, mut rustc: Command, tag: &str) -> Result<String, String> {
     let exe = cx.work.join(format!("hello-{tag}"));
-    run(rustc.current_dir(&cx.root).arg("examples/hello.rs").arg("-o").arg(&exe))?;
-    Ok(stdout(&run(&mut Command::new(&exe))?))
+    run(rustc.current_dir(&cx.root).arg("examples/hello.rs").arg("-o").arg(&exe), COMPILE_TIMEOUT)?;
+    Ok(run(&mut Command::new(&exe), RUN_TIMEOUT)?.stdout)
 }
 
 fn builtin_rustc(cx: &Cx) -> Command {
@@ -102,29 +98,29 @@ fn compiled_without(verbose_stderr: &str, expected: &str) -> (usize, Vec<String>
 fn cargo_inkwell(cx: &Cx) -> Result<(), String> {
     let backend = format!("-Zcodegen-backend={}", cx.bin.join("librustc_codegen_inkwell.so").display());
     let _ = std::fs::remove_dir_all(cx.work.join("cargo-ours"));
-    let build = run(project_cargo(cx, true, "cargo-ours").args(["build", "-v", "--locked"]))?;
-    let (seen, missing) = compiled_without(&String::from_utf8_lossy(&build.stderr), &backend);
+    let build = run(project_cargo(cx, true, "cargo-ours").args(["build", "-v", "--locked"]), CARGO_TIMEOUT)?;
+    let (seen, missing) = compiled_without(&&build.stderr, &backend);
     // The build script, the proc-macro, semver, the library and the binary.
     if seen < 5 || !missing.is_empty() {
         return Err(format!("`cargo inkwell build -v`: {seen} compilations, without the backend: {missing:#?}"));
     }
-    let ours = stdout(&run(project_cargo(cx, true, "cargo-ours").args(["run", "-q", "--locked"]))?);
-    let builtin = stdout(&run(project_cargo(cx, false, "cargo-builtin").args(["run", "-q", "--locked"]))?);
+    let ours = run(project_cargo(cx, true, "cargo-ours").args(["run", "-q", "--locked"]), CARGO_TIMEOUT)?.stdout;
+    let builtin = run(project_cargo(cx, false, "cargo-builtin").args(["run", "-q", "--locked"]), CARGO_TIMEOUT)?.stdout;
     same("the program's output", &ours, &builtin)?;
 
-    let test = run(project_cargo(cx, true, "cargo-ours").args(["test", "-v", "--locked"]))?;
-    let report = stdout(&test);
+    let test = run(project_cargo(cx, true, "cargo-ours").args(["test", "-v", "--locked"]), CARGO_TIMEOUT)?;
+    let report = &test.stdout;
     let passed: Vec<&str> = report.lines().filter(|l| l.starts_with("test result: ok. ")).collect();
     // Unit tests (2), the binary's (none) and the doctest (1).
     let counts: Vec<&str> = passed.iter().filter_map(|l| l.split(';').next()).collect();
     if counts != ["test result: ok. 2 passed", "test result: ok. 0 passed", "test result: ok. 1 passed"] {
         return Err(format!("`cargo inkwell test` reported:\n{report}"));
     }
-    let (_, missing) = compiled_without(&String::from_utf8_lossy(&test.stderr), &backend);
+    let (_, missing) = compiled_without(&&test.stderr, &backend);
     if !missing.is_empty() {
         return Err(format!("`cargo inkwell test -v` compiled without the backend: {missing:#?}"));
     }
-    run(project_cargo(cx, true, "cargo-ours").args(["doc", "--locked", "--quiet"]))?;
+    run(project_cargo(cx, true, "cargo-ours").args(["doc", "--locked", "--quiet"]), CARGO_TIMEOUT)?;
     Ok(())
 }
 
@@ -181,7 +177,7 @@ fn setup_by_name(cx: &Cx) -> Result<(), String> {
     };
     // Twice: the second replaces the first.
     for _ in 0..2 {
-        run(cargo_inkwell().arg("setup"))?;
+        run(cargo_inkwell().arg("setup"), TOOL_TIMEOUT)?;
         if !installed.is_file() {
             return Err(format!("`cargo inkwell setup` did not install {}", installed.display()));
         }
@@ -207,22 +203,63 @@ fn setup_by_name(cx: &Cx) -> Result<(), String> {
         cmd
     };
     let _ = std::fs::remove_dir_all(cx.work.join("cargo-profile"));
-    let with_profile = run(&mut profile(true))?;
-    let (seen, missing) = compiled_without(&String::from_utf8_lossy(&with_profile.stderr), "codegen-backend=inkwell");
+    let with_profile = run(&mut profile(true), CARGO_TIMEOUT)?;
+    let (seen, missing) = compiled_without(&with_profile.stderr, "codegen-backend=inkwell");
     if seen < 5 || !missing.is_empty() {
         return Err(format!("profile codegen-backend: {seen} compilations, without the backend: {missing:#?}"));
     }
-    same(
-        "the program's output (profile codegen-backend)",
-        &stdout(&with_profile),
-        &stdout(&run(&mut profile(false))?),
-    )?;
+    let builtin = run(&mut profile(false), CARGO_TIMEOUT)?;
+    same("the program's output (profile codegen-backend)", &with_profile.stdout, &builtin.stdout)?;
 
-    run(cargo_inkwell().arg("uninstall"))?;
+    run(cargo_inkwell().arg("uninstall"), TOOL_TIMEOUT)?;
     let after = (listing(&host_dir), listing(&backends));
     drop(restore);
     if after != before {
         return Err(format!("after uninstall the toolchain has {after:?}, before setup it had {before:?}"));
+    }
+    Ok(())
+}
+
+/// `thread 'main' (4242) panicked`: the thread id differs from run to run.
+fn mask_thread_ids(stderr: &str) -> String {
+    stderr
+        .lines()
+        .map(|line| match (line.strip_prefix("thread '"), line.find("' (")) {
+            (Some(_), Some(at)) => match line[at + 3..].find(')') {
+                Some(close) => format!("{}' (TID{}\n", &line[..at], &line[at + 3 + close..]),
+                None => format!("{line}\n"),
+            },
+            _ => format!("{line}\n"),
+        })
+        .collect()
+}
+
+/// `cargo inkwell sysroot`, then a program on that standard library (compiled with `--sysroot`,
+/// where the toolchain's own standard library is not) against the built-in backend's on the
+/// toolchain's: the same stdout, stderr and exit status.
+fn sysroot(cx: &Cx) -> Result<(), String> {
+    let sysroot = cx.work.join("sysroot");
+    let mut build = Command::new(cx.bin.join("cargo-inkwell"));
+    run(build.arg("inkwell").arg("sysroot").arg(&sysroot), CARGO_TIMEOUT)?;
+    let program = cx.root.join("tests/cargo-inkwell-project/std_program.rs");
+    let outcome = |mut rustc: Command, tag: &str| -> Result<(String, String, i32), String> {
+        let exe = cx.work.join(format!("std-program-{tag}"));
+        run(rustc.arg("-O").arg(&program).arg("-o").arg(&exe), COMPILE_TIMEOUT)?;
+        // No backtraces: the toolchain's standard library is built with its source paths
+        // remapped (`/rustc/<commit>/`), which a standard library built here cannot match.
+        let mut program = Command::new(&exe);
+        program.env("INKWELL_STD_PROGRAM", "set").env_remove("RUST_BACKTRACE").env_remove("RUST_LIB_BACKTRACE");
+        let out = support::run(&mut program, RUN_TIMEOUT)?;
+        Ok((out.stdout, mask_thread_ids(&out.stderr), out.status))
+    };
+    let mut ours = Command::new(cx.bin.join("rustc-inkwell"));
+    ours.arg("--sysroot").arg(&sysroot);
+    let ours = outcome(ours, "ours")?;
+    let builtin = outcome(builtin_rustc(cx), "builtin")?;
+    same("stdout", &ours.0, &builtin.0)?;
+    same("stderr", &ours.1, &builtin.1)?;
+    if ours.2 != builtin.2 || ours.2 != 101 {
+        return Err(format!("exit status {} (built-in backend: {}; expected 101)", ours.2, builtin.2));
     }
     Ok(())
 }
@@ -236,7 +273,7 @@ fn main() {
     if let Some(profile) = profile_dir.file_name().and_then(|n| n.to_str()).filter(|p| *p != "debug") {
         build.args(["--profile", profile]);
     }
-    run(&mut build).expect("build the backend and its wrappers");
+    run(&mut build, CARGO_TIMEOUT).expect("build the backend and its wrappers");
     let toolchain = include_str!("../rust-toolchain.toml")
         .lines()
         .find_map(|l| l.strip_prefix("channel = \"")?.strip_suffix('"'))
@@ -249,6 +286,7 @@ fn main() {
         ("rustc-inkwell".into(), Box::new(|| rustc_inkwell(&cx))),
         ("cargo inkwell build, run, test, doc".into(), Box::new(|| cargo_inkwell(&cx))),
         ("cargo inkwell setup, by name, uninstall".into(), Box::new(|| setup_by_name(&cx))),
+        ("cargo inkwell sysroot".into(), Box::new(|| sysroot(&cx))),
     ];
     support::run_cases(&cases);
 }

@@ -4,6 +4,8 @@
 //!   toolchain, so that `rustc -Zcodegen-backend=inkwell` and cargo's profile setting
 //!   `codegen-backend = "inkwell"` find it by name; run again, it replaces the older copy.
 //! - `cargo inkwell uninstall` removes it again.
+//! - `cargo inkwell sysroot DIR` compiles the standard library (core, alloc, std, proc_macro,
+//!   test, the panic runtimes) with the backend into a sysroot at `DIR`, for `--sysroot DIR`.
 //! - `cargo inkwell <anything else>` runs `cargo +<toolchain> <anything else>` with
 //!   `-Zcodegen-backend=<dylib>` added to the flags of rustc (build scripts and proc-macros
 //!   included, unless `--target` is given: cargo then builds those with plain flags) and of
@@ -20,6 +22,8 @@ usage: cargo inkwell setup        install the backend into its toolchain (then u
                                   rustc -Zcodegen-backend=inkwell, or a cargo profile's
                                   codegen-backend = \"inkwell\")
        cargo inkwell uninstall    remove it from the toolchain
+       cargo inkwell sysroot DIR  compile the standard library with the backend into a sysroot
+                                  at DIR (then: rustc-inkwell --sysroot DIR …)
        cargo inkwell <command>…   cargo with every crate compiled by the backend
                                   (build, run, test, doc, …)";
 
@@ -54,6 +58,15 @@ fn main() {
                 Some(removed) => println!("removed {}", removed.display()),
                 None => println!("not installed in {}", toolchain.sysroot.display()),
             }
+        }
+        Some("sysroot") => {
+            let [_, dir] = &args[..] else { fail(format!("usage: cargo inkwell sysroot DIR\n\n{USAGE}")) };
+            let dir = std::path::absolute(dir).unwrap_or_else(|e| fail(e));
+            let toolchain = installation::Toolchain::probe().unwrap_or_else(|e| fail(e));
+            let dylib = installation::dylib().unwrap_or_else(|e| fail(e));
+            let libs = toolchain.build_sysroot(&dir, &dylib).unwrap_or_else(|e| fail(e));
+            println!("built {libs} libraries into {}", dir.display());
+            println!("use it with `rustc-inkwell --sysroot {}`", dir.display());
         }
         Some(_) => run_cargo(args),
     }

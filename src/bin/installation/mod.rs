@@ -44,10 +44,15 @@ pub fn built_dylib() -> Result<PathBuf, String> {
     }
 }
 
-/// The `-Zcodegen-backend=` argument for the backend: the dylib built next to this executable,
-/// or else the one installed into the toolchain.
+/// The `-Zcodegen-backend=` argument for the backend (see [`dylib`]).
 pub fn backend_arg() -> Result<String, String> {
-    let dylib = match built_dylib() {
+    Ok(format!("-Zcodegen-backend={}", dylib()?.display()))
+}
+
+/// The backend: the dylib built next to this executable, or else the one installed into the
+/// toolchain.
+pub fn dylib() -> Result<PathBuf, String> {
+    Ok(match built_dylib() {
         Ok(dylib) => dylib,
         Err(not_built) => {
             let installed = Toolchain::probe()?.installed_dylib();
@@ -56,8 +61,7 @@ pub fn backend_arg() -> Result<String, String> {
             }
             installed
         }
-    };
-    Ok(format!("-Zcodegen-backend={}", dylib.display()))
+    })
 }
 
 /// The pinned toolchain as rustc describes it.
@@ -129,5 +133,65 @@ impl Toolchain {
         // Fails, as it should, while anything else is in there.
         let _ = std::fs::remove_dir(self.backends_dir());
         Ok(Some(dest))
+    }
+
+    /// Compiles the standard library with the backend `dylib` into a sysroot at `dest`: its
+    /// rlibs go to `dest/lib/rustlib/<host>/lib`, as in the toolchain's own. Cargo's
+    /// `-Zbuild-std` does the compiling, in `dest/build`, which is kept: running this again with
+    /// the same backend is quick. Cargo cannot tell that a backend changed, so a different
+    /// dylib (by size and modification time) starts the build over. Returns how many libraries
+    /// it installed.
+    pub fn build_sysroot(&self, dest: &Path, dylib: &Path) -> Result<usize, String> {
+        const PROJECT: &str = "inkwell_sysroot";
+        let work = dest.join("build");
+        let write = |path: PathBuf, text: &str| {
+            std::fs::create_dir_all(path.parent().unwrap())
+                .and_then(|_| std::fs::write(&path, text))
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        };
+        // The standard library is built as the dependencies of an empty crate, with the release
+        // profile of the toolchain's own (optimized, line tables for backtraces).
+        write(
+            work.join("Cargo.toml"),
+            &format!(
+                "[package]\nname = \"{PROJECT}\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
+                 [profile.release]\ndebug = \"line-tables-only\"\n\n[workspace]\n"
+            ),
+        )?;
+        write(work.join("src/lib.rs"), "")?;
+        let target = work.join("target");
+        let meta = std::fs::metadata(dylib).map_err(|e| format!("{}: {e}", dylib.display()))?;
+        let stamp = format!("{} {} {:?}\n", dylib.display(), meta.len(), meta.modified().ok());
+        let stamp_file = work.join("backend.stamp");
+        if std::fs::read_to_string(&stamp_file).ok().as_deref() != Some(stamp.as_str()) {
+            let _ = std::fs::remove_dir_all(&target);
+            write(stamp_file, &stamp)?;
+        }
+        let target = work.join("target");
+        let mut cargo = cargo();
+        cargo
+            .current_dir(&work)
+            .args(["build", "--release", "-Zbuild-std=std,panic_abort,proc_macro,test", "--target", &self.host])
+            .env("CARGO_TARGET_DIR", &target)
+            .env("CARGO_ENCODED_RUSTFLAGS", format!("-Zcodegen-backend={}", dylib.display()))
+            .env_remove("RUSTFLAGS");
+        let status = cargo.status().map_err(|e| format!("cannot run cargo: {e}"))?;
+        if !status.success() {
+            return Err(format!("building the standard library failed ({status})"));
+        }
+        let deps = target.join(&self.host).join("release/deps");
+        let lib = dest.join("lib/rustlib").join(&self.host).join("lib");
+        let _ = std::fs::remove_dir_all(&lib);
+        std::fs::create_dir_all(&lib).map_err(|e| format!("cannot create {}: {e}", lib.display()))?;
+        let mut count = 0;
+        for entry in std::fs::read_dir(&deps).map_err(|e| format!("cannot read {}: {e}", deps.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            if name.starts_with("lib") && name.ends_with(".rlib") && !name.starts_with(&format!("lib{PROJECT}-")) {
+                std::fs::copy(&path, lib.join(name)).map_err(|e| format!("cannot copy {name}: {e}"))?;
+                count += 1;
+            }
+        }
+        Ok(count)
     }
 }
