@@ -28,16 +28,8 @@ pub fn configure(sess: &Session) {
             .map(|s| s.as_ref())
             .chain(sess.opts.cg.llvm_args.iter().map(|s| s.as_str()))
             .collect();
-        let name_of =
-            |arg: &str| arg.trim().split(|c: char| c == '=' || c.is_whitespace()).next().unwrap_or("").to_owned();
-        let user_names: Vec<String> = user.iter().map(|a| name_of(a)).collect();
-
-        let mut args: Vec<String> = vec![PROGRAM_NAME.into()];
-        let mut add_default = |arg: &str| {
-            if !user_names.contains(&name_of(arg)) {
-                args.push(arg.into());
-            }
-        };
+        let mut defaults: Vec<String> = Vec::new();
+        let mut add_default = |arg: &str| defaults.push(arg.into());
         // As the built-in backend: inlining must not leave alignment assumptions that block
         // other optimizations.
         add_default("-preserve-alignment-assumptions-during-inlining=false");
@@ -101,11 +93,24 @@ pub fn configure(sess: &Session) {
         if let Some(profile) = &sess.opts.cg.profile_use {
             add_default(&format!("-pgo-test-profile-file={}", profile.display()));
         }
-        args.extend(user.iter().map(|s| s.to_string()));
         let _ = USER_ARGS.set(user.iter().map(|s| s.to_string()).collect());
 
-        crate::llvm::parse_command_line_options(&args);
+        crate::llvm::parse_command_line_options(&command_line(&defaults, &user));
     });
+}
+
+/// An option's name, as the built-in backend reads it off an argument to tell whether the user
+/// set an option it would set itself (`llvm_arg_to_arg_name`).
+fn option_name(arg: &str) -> &str {
+    arg.trim().split(|c: char| c == '=' || c.is_whitespace()).next().unwrap_or("")
+}
+
+/// The arguments LLVM parses: the program name, the defaults whose option the user does not
+/// set, then the user's arguments.
+fn command_line(defaults: &[String], user: &[&str]) -> Vec<String> {
+    let user_names: Vec<&str> = user.iter().map(|a| option_name(a)).collect();
+    let defaults = defaults.iter().filter(|d| !user_names.contains(&option_name(d))).cloned();
+    std::iter::once(PROGRAM_NAME.to_owned()).chain(defaults).chain(user.iter().map(|a| a.to_string())).collect()
 }
 
 /// `LLVMParseCommandLineOptions` sends LLVM's complaints about an option to `nulls()` and goes
@@ -130,16 +135,92 @@ fn check_with_builtin_backend(sess: &Session) {
     match output {
         Ok(output) if output.status.success() => {}
         Ok(output) => {
-            // LLVM names the program as the built-in backend does; each line is one complaint.
             let stderr = String::from_utf8_lossy(&output.stderr);
-            let mut lines = stderr.lines().map(|l| l.trim_start_matches(PROGRAM_NAME).trim_start_matches(':').trim());
-            let mut diag =
-                sess.dcx().struct_fatal(format!("-Cllvm-args: {}", lines.next().unwrap_or("rejected by LLVM")));
-            for line in lines.filter(|l| !l.is_empty()) {
-                diag = diag.with_note(line.to_owned());
+            let (message, notes) = complaints(&stderr);
+            let mut diag = sess.dcx().struct_fatal(format!("-Cllvm-args: {message}"));
+            for note in notes {
+                diag = diag.with_note(note.to_owned());
             }
             diag.emit()
         }
         Err(e) => sess.dcx().fatal(format!("cannot check -Cllvm-args with {}: {e}", rustc.display())),
+    }
+}
+
+/// LLVM's complaints about `-Cllvm-args`, from the built-in backend's stderr: the first is the
+/// error's message, the others its notes. LLVM names the program as the built-in backend does;
+/// each line is one complaint.
+fn complaints(stderr: &str) -> (&str, Vec<&str>) {
+    let mut lines = stderr.lines().map(|l| l.trim_start_matches(PROGRAM_NAME).trim_start_matches(':').trim());
+    let message = lines.next().unwrap_or("rejected by LLVM");
+    (message, lines.filter(|l| !l.is_empty()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// rustc_codegen_llvm's `configure_llvm`: a default (`add(arg, false)`) is left out when a
+    /// user argument names the same option, by `llvm_arg_to_arg_name` (the text before `=` or
+    /// whitespace, so `--x` and `-x` are different names there too; LLVM takes the last of
+    /// them); the program name comes first, the user's arguments last and unchanged.
+    #[test]
+    fn defaults_give_way_to_the_users_options_as_in_the_builtin_backend() {
+        assert_eq!(option_name("-import-cold-multiplier=0.5"), "-import-cold-multiplier");
+        assert_eq!(option_name("  -trap-unreachable=false"), "-trap-unreachable");
+        assert_eq!(option_name("-vectorize-loops"), "-vectorize-loops");
+        assert_eq!(option_name("-import-instr-limit 10"), "-import-instr-limit");
+        assert_eq!(option_name(""), "");
+
+        let defaults: Vec<String> =
+            ["-import-cold-multiplier=0.1", "-trap-unreachable", "-vectorize-loops=false", "-vectorize-slp=false"]
+                .map(String::from)
+                .into();
+        let user = ["-import-cold-multiplier=0.5", " -trap-unreachable=false", "-vectorize-loops", "--vectorize-slp"];
+        assert_eq!(
+            command_line(&defaults, &user),
+            [
+                "rustc -Cllvm-args=\"...\" with",
+                "-vectorize-slp=false",
+                "-import-cold-multiplier=0.5",
+                " -trap-unreachable=false",
+                "-vectorize-loops",
+                "--vectorize-slp",
+            ]
+        );
+        assert_eq!(command_line(&defaults, &[]).len(), 1 + defaults.len());
+    }
+
+    /// What `rustc -Zcodegen-backend=llvm -Cllvm-args=… --print=sysroot` writes to stderr for a
+    /// misspelt option, a bad value, and two unknown options.
+    #[test]
+    fn reads_llvms_complaints_from_the_builtin_backend() {
+        let unknown = "rustc -Cllvm-args=\"...\" with: Unknown command line argument '-vectorize-loop=true'.  \
+                       Try: 'rustc -Cllvm-args=\"...\" with --help'\n\
+                       rustc -Cllvm-args=\"...\" with: Did you mean '--vectorize-loops=true'?\n";
+        assert_eq!(
+            complaints(unknown),
+            (
+                "Unknown command line argument '-vectorize-loop=true'.  Try: 'rustc -Cllvm-args=\"...\" with --help'",
+                vec!["Did you mean '--vectorize-loops=true'?"]
+            )
+        );
+        let bad_value = "rustc -Cllvm-args=\"...\" with: for the --import-instr-limit option: 'abc' value invalid \
+                         for uint argument!\n";
+        assert_eq!(
+            complaints(bad_value),
+            ("for the --import-instr-limit option: 'abc' value invalid for uint argument!", vec![])
+        );
+        let two = "rustc -Cllvm-args=\"...\" with: Unknown command line argument '-bogus1'.  \
+                   Try: 'rustc -Cllvm-args=\"...\" with --help'\n\
+                   rustc -Cllvm-args=\"...\" with: Did you mean '--pgso'?\n\
+                   rustc -Cllvm-args=\"...\" with: Unknown command line argument '-bogus2'.  \
+                   Try: 'rustc -Cllvm-args=\"...\" with --help'\n\
+                   rustc -Cllvm-args=\"...\" with: Did you mean '--pgso'?\n";
+        let (message, notes) = complaints(two);
+        assert!(message.starts_with("Unknown command line argument '-bogus1'."), "{message}");
+        assert_eq!(notes.len(), 3);
+        assert!(notes[1].starts_with("Unknown command line argument '-bogus2'."), "{}", notes[1]);
+        assert_eq!(complaints(""), ("rejected by LLVM", vec![]));
     }
 }

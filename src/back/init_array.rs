@@ -29,12 +29,33 @@ fn lower(module: &ModuleLlvm, list: &str, section: &str) {
         llvm::set_initializer(slot, function);
         llvm::set_linkage(slot, llvm::LLVMLinkage::LLVMPrivateLinkage);
         llvm::set_global_constant(slot, false);
-        let slot_section = if priority == 65535 { section.to_owned() } else { format!("{section}.{priority}") };
-        llvm::set_section(slot, &slot_section);
+        llvm::set_section(slot, &structor_section(section, priority));
         llvm::set_alignment(slot, 8);
         if ir::is_global_value(associated) {
             ir::copy_comdat(slot, associated);
         }
     }
     ir::delete_global_variable(array);
+}
+
+/// The section of a constructor or destructor of `priority`: `section.<priority>`, or `section`
+/// for the default priority 65535, as LLVM names them (`getStaticStructorSection`).
+fn structor_section(section: &str, priority: u64) -> String {
+    if priority == 65535 { section.to_owned() } else { format!("{section}.{priority}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::structor_section;
+
+    /// The sections `llc` puts `llvm.global_ctors` / `llvm.global_dtors` entries of these
+    /// priorities in for x86_64-unknown-linux-gnu (where it uses `.init_array`).
+    #[test]
+    fn structor_sections_are_named_as_llvm_names_them() {
+        assert_eq!(structor_section(".init_array", 65535), ".init_array");
+        assert_eq!(structor_section(".init_array", 101), ".init_array.101");
+        assert_eq!(structor_section(".init_array", 0), ".init_array.0");
+        assert_eq!(structor_section(".fini_array", 65535), ".fini_array");
+        assert_eq!(structor_section(".fini_array", 200), ".fini_array.200");
+    }
 }

@@ -97,7 +97,7 @@ fn text_section_prefix(f: &Value) -> &'static str {
 /// The section prefix LLVM would pick for the global's kind of data.
 fn section_kind_prefix(g: &Value, static_reloc: bool) -> &'static str {
     let init = ir::initializer(g);
-    let zero = init.is_none_or(ir::is_null_constant);
+    let zero = init.is_none_or(is_null_or_undef);
     if ir::is_thread_local(g) {
         return if zero { ".tbss." } else { ".tdata." };
     }
@@ -105,6 +105,20 @@ fn section_kind_prefix(g: &Value, static_reloc: bool) -> &'static str {
         return if !static_reloc && init.is_some_and(holds_addresses) { ".data.rel.ro." } else { ".rodata." };
     }
     if zero { ".bss." } else { ".data." }
+}
+
+/// Whether a constant is all zeros or undefined, through aggregates: data that needs no bytes in
+/// the object (LLVM's `isNullOrUndef`, which decides `.bss`).
+fn is_null_or_undef(c: &Value) -> bool {
+    let ty = ir::type_of(c);
+    if ir::is_null_constant(c) || c == llvm::consts::LLVMGetUndef(ty) || c == llvm::consts::LLVMGetPoison(ty) {
+        return true;
+    }
+    // Constant aggregates; constant data arrays (`c"…"`) have no operands and are not all zero.
+    use llvm::LLVMTypeKind::*;
+    let aggregate =
+        matches!(llvm::types::LLVMGetTypeKind(ty), LLVMStructTypeKind | LLVMArrayTypeKind | LLVMVectorTypeKind);
+    aggregate && ir::operands(c).next().is_some() && ir::operands(c).all(is_null_or_undef)
 }
 
 /// The mergeable section (`.rodata.cst8`, `.rodata.str1.1`, …) LLVM puts the global in, which
@@ -134,4 +148,150 @@ fn mergeable_section(llmod: &Module, g: &Value) -> Option<String> {
 /// Plain data (strings, numbers, arrays of them) has no operands to look into.
 fn holds_addresses(c: &Value) -> bool {
     ir::is_global_value(c) || ir::is_block_address(c) || ir::operands(c).any(holds_addresses)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::llvm::module::OwnedModule;
+    use crate::llvm::owned::OwnedContext;
+
+    /// Globals, and below the sections that `llc -data-sections` (LLVM 22 of llvm-tools, for
+    /// x86_64 Linux) puts each of them in.
+    const GLOBALS: &str = r#"
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+@str = unnamed_addr constant [4 x i8] c"abc\00", align 1
+@str_a4 = unnamed_addr constant [4 x i8] c"abc\00", align 4
+@inner_nul = unnamed_addr constant [4 x i8] c"a\00b\00", align 1
+@no_nul = unnamed_addr constant [3 x i8] c"abc", align 1
+@cst4 = unnamed_addr constant i32 7, align 4
+@cst8 = unnamed_addr constant i64 7, align 8
+@zero_const = unnamed_addr constant i64 0, align 8
+@cst16 = unnamed_addr constant [2 x i64] [i64 1, i64 2], align 8
+@cst32 = unnamed_addr constant [4 x i64] [i64 1, i64 2, i64 3, i64 4], align 8
+@size12 = unnamed_addr constant [3 x i32] [i32 1, i32 2, i32 3], align 4
+@named = constant i64 7, align 8
+@addr = unnamed_addr constant ptr @cst4, align 8
+@addr_in_struct = unnamed_addr constant { i64, ptr } { i64 1, ptr @cst8 }, align 8
+@zero_var = global i32 0, align 4
+@var = global i32 1, align 4
+@tls0 = thread_local global i32 0, align 4
+@tls1 = thread_local global i32 1, align 4
+@tls_const = thread_local unnamed_addr constant i32 5, align 4
+@empty_cstr = unnamed_addr constant [1 x i8] zeroinitializer, align 1
+@wide16 = unnamed_addr constant [3 x i16] [i16 1, i16 2, i16 0], align 2
+@wide32 = unnamed_addr constant [3 x i32] [i32 1, i32 2, i32 0], align 4
+@uninit_var = global [8 x i8] undef, align 1
+@partly_uninit = global <{ [8 x i8], [64 x i8] }> <{ [8 x i8] zeroinitializer, [64 x i8] undef }>, align 8
+@mixed = global { i32, [4 x i8] } { i32 1, [4 x i8] undef }, align 4
+@bytes_var = global [4 x i8] c"abc\00", align 1
+@undef_vec = global <4 x i32> <i32 0, i32 undef, i32 poison, i32 0>, align 16
+@big = global [4096 x i8] zeroinitializer, align 1
+@empty = global {} zeroinitializer
+"#;
+
+    fn with_globals(f: impl FnOnce(&Module)) {
+        let context = OwnedContext::new();
+        let module = OwnedModule::parse_assembly(context.get(), GLOBALS, "sections").expect("test IR");
+        f(module.get());
+    }
+
+    fn global<'ll>(llmod: &'ll Module, name: &str) -> &'ll Value {
+        ir::named_global(llmod, name.as_bytes()).expect(name)
+    }
+
+    /// LLVM's mergeable constants (`getKindForGlobal`): unnamed_addr constants without
+    /// relocations, by NUL-terminated string (named after its alignment) or by size 4/8/16/32.
+    #[test]
+    fn mergeable_sections_as_llc_picks_them() {
+        with_globals(|llmod| {
+            let cases = [
+                ("str", Some(".rodata.str1.1")),
+                ("str_a4", Some(".rodata.str1.4")),
+                ("inner_nul", Some(".rodata.cst4")),
+                ("no_nul", None),
+                ("cst4", Some(".rodata.cst4")),
+                ("cst8", Some(".rodata.cst8")),
+                ("zero_const", Some(".rodata.cst8")),
+                ("cst16", Some(".rodata.cst16")),
+                ("cst32", Some(".rodata.cst32")),
+                ("size12", None),
+                ("named", None),
+                ("addr", None),
+                ("addr_in_struct", None),
+                ("tls_const", None),
+                ("var", None),
+            ];
+            for (name, expected) in cases {
+                assert_eq!(mergeable_section(llmod, global(llmod, name)).as_deref(), expected, "{name}");
+            }
+        });
+    }
+
+    /// The other sections' prefixes, with `-relocation-model=static` and `=pic`: constants that
+    /// hold addresses are `.data.rel.ro` unless relocation is static.
+    #[test]
+    fn section_kinds_as_llc_picks_them() {
+        with_globals(|llmod| {
+            let cases = [
+                ("no_nul", ".rodata.", ".rodata."),
+                ("size12", ".rodata.", ".rodata."),
+                ("named", ".rodata.", ".rodata."),
+                ("addr", ".rodata.", ".data.rel.ro."),
+                ("addr_in_struct", ".rodata.", ".data.rel.ro."),
+                ("zero_var", ".bss.", ".bss."),
+                ("var", ".data.", ".data."),
+                ("big", ".bss.", ".bss."),
+                ("tls0", ".tbss.", ".tbss."),
+                ("tls1", ".tdata.", ".tdata."),
+                ("tls_const", ".tdata.", ".tdata."),
+            ];
+            for (name, static_reloc, pic) in cases {
+                assert_eq!(section_kind_prefix(global(llmod, name), true), static_reloc, "{name}, static");
+                assert_eq!(section_kind_prefix(global(llmod, name), false), pic, "{name}, pic");
+            }
+        });
+    }
+
+    /// LLVM's `TargetMachine::isLargeGlobalValue` under the medium and large code models:
+    /// larger than the threshold or of size 0, never thread-local.
+    #[test]
+    fn large_data_by_size_and_threshold() {
+        with_globals(|llmod| {
+            assert!(is_large(llmod, global(llmod, "big"), 4095));
+            assert!(!is_large(llmod, global(llmod, "big"), 4096), "a global of exactly the threshold is small");
+            assert!(is_large(llmod, global(llmod, "cst8"), 0), "everything is large under threshold 0");
+            assert!(is_large(llmod, global(llmod, "empty"), 65536), "a global of size 0 is large");
+            assert!(!is_large(llmod, global(llmod, "tls1"), 0), "thread-locals are never large");
+        });
+    }
+
+    /// LLVM's `isSuitableForBSS` takes an initializer that is all zeros *or undef*
+    /// (`isNullOrUndef`, through aggregates), as rustc makes `static mut X: MaybeUninit<[u8; N]>`
+    /// (which once went to `.data`, with N bytes in the object).
+    #[test]
+    fn undef_initialized_variables_are_bss() {
+        with_globals(|llmod| {
+            assert_eq!(section_kind_prefix(global(llmod, "uninit_var"), false), ".bss.");
+            assert_eq!(section_kind_prefix(global(llmod, "partly_uninit"), false), ".bss.");
+            assert_eq!(section_kind_prefix(global(llmod, "undef_vec"), false), ".bss.");
+            assert_eq!(section_kind_prefix(global(llmod, "mixed"), false), ".data.");
+            assert_eq!(section_kind_prefix(global(llmod, "bytes_var"), false), ".data.");
+        });
+    }
+
+    /// LLVM's `IsNullTerminatedString` also takes `[1 x i8] zeroinitializer` (what `c""`
+    /// becomes) and i16/i32 arrays: `llc` puts them in `.rodata.str1.1`, `.rodata.str2.2` and
+    /// `.rodata.str4.4`. Here they get a section of their own (which LLVM still marks
+    /// mergeable, so nothing breaks; only the section names differ).
+    #[test]
+    #[ignore = "known divergence: C strings other than non-empty i8 arrays are not recognized"]
+    fn llvms_other_c_strings_are_mergeable() {
+        with_globals(|llmod| {
+            assert_eq!(mergeable_section(llmod, global(llmod, "empty_cstr")).as_deref(), Some(".rodata.str1.1"));
+            assert_eq!(mergeable_section(llmod, global(llmod, "wide16")).as_deref(), Some(".rodata.str2.2"));
+            assert_eq!(mergeable_section(llmod, global(llmod, "wide32")).as_deref(), Some(".rodata.str4.4"));
+        });
+    }
 }

@@ -103,11 +103,11 @@ const X86_64_LEVELS: &[(&str, &[&str])] = &[
 
 /// What we expect the CPU to have, for LLVM to confirm: the host's own list for `native`, the
 /// level's definition for the x86-64 levels, nothing for other CPUs.
-fn expected_cpu_feature(sess: &Session, base: &[String], llvm_feature: &str) -> Option<bool> {
+/// `cpu` is the CPU as the session names it (`native` unresolved).
+fn expected_cpu_feature(cpu: &str, base: &[String], llvm_feature: &str) -> Option<bool> {
     if let Some(f) = base.iter().rev().find(|f| &f[1..] == llvm_feature) {
         return Some(f.starts_with('+'));
     }
-    let cpu = requested_cpu(sess);
     let level = X86_64_LEVELS.iter().position(|(name, _)| *name == cpu)?;
     let in_level = |rust_feature: &&str| to_llvm_features(rust_feature).contains(&llvm_feature);
     Some(X86_64_LEVELS[..=level].iter().any(|(_, features)| features.iter().any(in_level)))
@@ -131,7 +131,7 @@ pub fn target_config(sess: &Session) -> TargetConfig {
             target_cpu(sess)
         ));
     }
-    let expected = |llvm_feature: &str| expected_cpu_feature(sess, &base, llvm_feature);
+    let expected = |llvm_feature: &str| expected_cpu_feature(cpu, &base, llvm_feature);
     let has =
         crate::back::cpu_features::cpu_has_features(sess, &base, &llvm_features, expected).unwrap_or_else(|e| fail(e));
     let cpu_has = |llvm_feature: &str| llvm_features.binary_search(&llvm_feature).is_ok_and(|i| has[i]);
@@ -174,4 +174,93 @@ pub fn global_backend_features(sess: &Session) -> Vec<String> {
     retpoline_features_by_flags(sess, &mut features);
     sanitizer_features_by_flags(sess, &mut features);
     features
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// rustc_codegen_llvm's `to_llvm_features` for x86_64 with LLVM 22 (`llvm_util.rs`): the
+    /// renames, the features that come along, and the LLVM-21-only rewrites that no longer
+    /// apply (`evex512` with AVX-512, the `-512` suffix of AVX10).
+    #[test]
+    fn rust_features_map_to_llvm_as_in_the_builtin_backend() {
+        assert_eq!(llvm::version().0, 22, "the expected names below are rustc_codegen_llvm's for LLVM 22");
+        let cases: &[(&str, &[&str])] = &[
+            ("sse4.2", &["sse4.2", "crc32"]),
+            ("pclmulqdq", &["pclmul"]),
+            ("rdrand", &["rdrnd"]),
+            ("bmi1", &["bmi"]),
+            ("cmpxchg16b", &["cx16"]),
+            ("lahfsahf", &["sahf"]),
+            ("apxf", &["egpr", "push2pop2", "ppx", "ndd", "ccmp", "cf", "nf", "zu"]),
+            ("avx512f", &["avx512f"]),
+            ("avx512vl", &["avx512vl"]),
+            ("avx10.1", &["avx10.1"]),
+            ("avx10.2", &["avx10.2"]),
+            ("sse4.1", &["sse4.1"]),
+            ("bmi2", &["bmi2"]),
+            ("rdseed", &["rdseed"]),
+            ("x87", &["x87"]),
+        ];
+        for &(rust, llvm) in cases {
+            assert_eq!(to_llvm_features(rust).as_slice(), llvm, "{rust}");
+        }
+    }
+
+    /// As the built-in backend's `global_llvm_features` writes a feature: its LLVM name first,
+    /// then what comes with it; disabling SSE4.2 leaves CRC32 (`EnableOnly`), disabling APX
+    /// takes all its parts (`Both`).
+    #[test]
+    fn feature_strings_enable_and_disable_as_in_the_builtin_backend() {
+        let pushed = |rust: &str, enable: bool| {
+            let mut features = vec!["+existing".to_owned()];
+            push_llvm_features(&mut features, rust, enable);
+            features
+        };
+        assert_eq!(pushed("sse4.2", true), ["+existing", "+sse4.2", "+crc32"]);
+        assert_eq!(pushed("sse4.2", false), ["+existing", "-sse4.2"]);
+        assert_eq!(pushed("pclmulqdq", false), ["+existing", "-pclmul"]);
+        assert_eq!(pushed("avx2", true), ["+existing", "+avx2"]);
+        let apx = ["egpr", "push2pop2", "ppx", "ndd", "ccmp", "cf", "nf", "zu"];
+        assert_eq!(pushed("apxf", true)[1..], apx.map(|f| format!("+{f}")));
+        assert_eq!(pushed("apxf", false)[1..], apx.map(|f| format!("-{f}")));
+    }
+
+    /// The features each level adds, as `rustc -Zcodegen-backend=llvm --print cfg
+    /// -Ctarget-cpu=<level>` lists them (the differences from one level to the next).
+    const BUILTIN_LEVEL_CFG: &[(&str, &[&str])] = &[
+        ("x86-64", &["fxsr", "sse", "sse2", "x87"]),
+        ("x86-64-v2", &["cmpxchg16b", "lahfsahf", "popcnt", "sse3", "sse4.1", "sse4.2", "ssse3"]),
+        ("x86-64-v3", &["avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "lzcnt", "movbe", "xsave"]),
+        ("x86-64-v4", &["avx512bw", "avx512cd", "avx512dq", "avx512f", "avx512vl"]),
+    ];
+
+    /// What the probe is told to expect of a level: every LLVM feature of the level and the
+    /// levels below (with the renames: SSE4.2 brings CRC32, `cmpxchg16b` is `cx16`), nothing
+    /// of the levels above nor outside them (`x86-64-v3` has no PCLMUL in LLVM's X86.td), and
+    /// for other CPUs nothing, unless the base features say; the last base entry wins, as in
+    /// LLVM's feature strings.
+    #[test]
+    fn expected_features_of_the_x86_64_levels() {
+        for (i, (level, _)) in BUILTIN_LEVEL_CFG.iter().enumerate() {
+            for (j, (_, features)) in BUILTIN_LEVEL_CFG.iter().enumerate() {
+                for llvm_feature in features.iter().flat_map(|f| to_llvm_features(f)) {
+                    let expected = Some(j <= i);
+                    assert_eq!(expected_cpu_feature(level, &[], llvm_feature), expected, "{level} {llvm_feature}");
+                }
+            }
+            for llvm_feature in ["pclmul", "aes", "avx512vnni", "sha", "adx"] {
+                assert_eq!(expected_cpu_feature(level, &[], llvm_feature), Some(false), "{level} {llvm_feature}");
+            }
+        }
+        let base = |list: &[&str]| list.iter().map(|f| f.to_string()).collect::<Vec<_>>();
+        assert_eq!(expected_cpu_feature("x86-64-v2", &[], "crc32"), Some(true));
+        assert_eq!(expected_cpu_feature("x86-64", &[], "sahf"), Some(false));
+        assert_eq!(expected_cpu_feature("x86-64-v3", &base(&["+avx2", "-avx2"]), "avx2"), Some(false));
+        assert_eq!(expected_cpu_feature("x86-64", &base(&["-sse2", "+sse2"]), "sse2"), Some(true));
+        assert_eq!(expected_cpu_feature("skylake", &base(&["+pclmul"]), "pclmul"), Some(true));
+        assert_eq!(expected_cpu_feature("skylake", &base(&["+pclmul"]), "avx"), None);
+        assert_eq!(expected_cpu_feature("native", &[], "sse2"), None);
+    }
 }

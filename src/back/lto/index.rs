@@ -314,3 +314,204 @@ fn importable(a: &Analysis<'_>, (s, e): DefId) -> bool {
         && local_ok(e)
         && def.calls.iter().chain(&def.refs).all(|&r| !summary.is_def(r) || local_ok(r))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::summary::Definition;
+    use super::*;
+    use crate::llvm::LLVMLinkage::*;
+
+    /// LLVM's name for a promoted local (`ModuleSummaryIndex::getGlobalNameForLocal`: the name,
+    /// `.llvm.`, then the 64-bit hash in decimal, `utostr`). rustc-demangle drops a `.llvm.`
+    /// suffix of hex digits, so backtraces show the function's own name.
+    #[test]
+    fn promoted_names_are_llvms() {
+        assert_eq!(promoted_name(b"helper", 0), b"helper.llvm.0");
+        assert_eq!(promoted_name(b"helper", u64::MAX), b"helper.llvm.18446744073709551615");
+        assert_eq!(
+            promoted_name(b"_RNvCs1234_5crate6helper", 0xaf63_dc4c_8601_ec8c),
+            b"_RNvCs1234_5crate6helper.llvm.12638187200555641996"
+        );
+    }
+
+    struct Def {
+        name: &'static str,
+        def: Definition,
+        calls: &'static [&'static str],
+        refs: &'static [&'static str],
+    }
+
+    fn def(name: &'static str, kind: Kind, linkage: LLVMLinkage, inst_count: u32) -> Def {
+        let def = Definition {
+            kind,
+            linkage,
+            inst_count,
+            noinline: false,
+            always_inline: false,
+            not_eligible_to_import: false,
+            used: false,
+            constant: false,
+            calls: vec![],
+            refs: vec![],
+        };
+        Def { name, def, calls: &[], refs: &[] }
+    }
+
+    fn func(name: &'static str, linkage: LLVMLinkage, inst_count: u32, calls: &'static [&'static str]) -> Def {
+        Def { calls, ..def(name, Kind::Function, linkage, inst_count) }
+    }
+
+    fn var(name: &'static str, linkage: LLVMLinkage, constant: bool, refs: &'static [&'static str]) -> Def {
+        let mut d = Def { refs, ..def(name, Kind::Variable, linkage, 0) };
+        d.def.constant = constant;
+        d
+    }
+
+    /// A summary as `summary::summarize` makes one: the definitions' names first, then the
+    /// names they call or refer to that the module only declares.
+    fn module(defs: Vec<Def>, has_module_asm: bool) -> ModuleSummary {
+        let mut symbols: Vec<&str> = defs.iter().map(|d| d.name).collect();
+        let mut index = |name: &'static str| match symbols.iter().position(|&s| s == name) {
+            Some(i) => i as u32,
+            None => {
+                symbols.push(name);
+                symbols.len() as u32 - 1
+            }
+        };
+        let defs: Vec<Definition> = defs
+            .into_iter()
+            .map(|d| Definition {
+                calls: d.calls.iter().map(|&n| index(n)).collect(),
+                refs: d.refs.iter().map(|&n| index(n)).collect(),
+                ..d.def
+            })
+            .collect();
+        let symbols = symbols.into_iter().map(|s| Box::from(s.as_bytes())).collect();
+        ModuleSummary { symbols, defs, has_module_asm }
+    }
+
+    fn names<'a>(m: &'a ModuleSummary, defs: &[u32]) -> Vec<&'a str> {
+        defs.iter().map(|&d| std::str::from_utf8(m.name(d)).unwrap()).collect()
+    }
+
+    fn imports<'a>(modules: &'a [ModuleSummary], plan: &ModulePlan) -> Vec<(usize, Vec<&'a str>)> {
+        plan.imports.iter().map(|(m, defs)| (*m, names(&modules[*m], defs))).collect()
+    }
+
+    /// LLVM's `computeImportForFunction`, without profile data: from each live function, a
+    /// callee defined elsewhere is imported if it has at most `import-instr-limit`
+    /// instructions (or is `alwaysinline`) and is neither `noinline` nor interposable; its own
+    /// callees are then held to the threshold times `import-instr-evolution-factor`, truncated
+    /// (100, 70, 49, …). Dead functions import nothing; a module with module-level assembly
+    /// cannot rename its locals, so what refers to them stays home.
+    #[test]
+    fn imports_as_llvms_function_importer_picks_them() {
+        let noinline = {
+            let mut d = func("noinl", LLVMExternalLinkage, 1, &[]);
+            d.def.noinline = true;
+            d
+        };
+        let always = {
+            let mut d = func("always", LLVMExternalLinkage, 1000, &[]);
+            d.def.always_inline = true;
+            d
+        };
+        let modules = [
+            module(
+                vec![
+                    func(
+                        "main",
+                        LLVMExternalLinkage,
+                        5,
+                        &["small", "big", "at_limit", "noinl", "always", "weak_fn", "own", "asm_fn", "asm_plain"],
+                    ),
+                    func("own", LLVMExternalLinkage, 1, &[]),
+                    func("dead", LLVMExternalLinkage, 1, &["dead_callee"]),
+                ],
+                false,
+            ),
+            module(
+                vec![
+                    func("small", LLVMExternalLinkage, 10, &["helper"]),
+                    func("helper", LLVMInternalLinkage, 60, &["deep"]),
+                    func("deep", LLVMExternalLinkage, 50, &[]),
+                    func("big", LLVMExternalLinkage, 101, &[]),
+                    func("at_limit", LLVMExternalLinkage, 100, &[]),
+                    noinline,
+                    always,
+                    func("weak_fn", LLVMWeakAnyLinkage, 1, &[]),
+                    func("dead_callee", LLVMExternalLinkage, 1, &[]),
+                    func("unused", LLVMExternalLinkage, 1, &[]),
+                ],
+                false,
+            ),
+            module(
+                vec![
+                    func("asm_fn", LLVMExternalLinkage, 1, &["asm_local"]),
+                    func("asm_local", LLVMInternalLinkage, 1, &[]),
+                    func("asm_plain", LLVMExternalLinkage, 1, &[]),
+                    func("asm_unused", LLVMExternalLinkage, 1, &[]),
+                ],
+                true,
+            ),
+        ];
+        let plans = analyze(&modules, |name| name == b"main", ImportLimits::default());
+        assert_eq!(
+            imports(&modules, &plans[0]),
+            [(1, vec!["small", "helper", "at_limit", "always"]), (2, vec!["asm_plain"])]
+        );
+        assert!(plans[1].imports.is_empty() && plans[2].imports.is_empty());
+        // The imported local is renamed in its module; what the imported copies and `main`
+        // refer to stays visible; the rest becomes internal (`weak_fn` may be replaced by
+        // another definition, and a module with assembly keeps its symbols).
+        assert_eq!(names(&modules[1], &plans[1].promote), ["helper"]);
+        assert_eq!(names(&modules[0], &plans[0].internalize), ["own", "dead"]);
+        assert_eq!(names(&modules[1], &plans[1].internalize), ["unused"]);
+        assert!(plans[2].internalize.is_empty() && plans[2].promote.is_empty());
+
+        let tight = analyze(&modules, |name| name == b"main", ImportLimits { instr_limit: 5, evolution_factor: 0.7 });
+        assert_eq!(imports(&modules, &tight[0]), [(1, vec!["always"]), (2, vec!["asm_plain"])]);
+    }
+
+    /// The constants and reference-free variables that imported functions refer to come along
+    /// (LLVM's `canImportGlobalVar` without its read-only analysis), locals among them and
+    /// among the imported functions' references are promoted; of a `linkonce_odr` function
+    /// that other modules use, the first copy is imported and becomes `weak_odr`, the
+    /// prevailing copy of LLVM's `thinLTOResolvePrevailingInIndex`; a variable defined in
+    /// several modules is internalized in none.
+    #[test]
+    fn imported_references_promotions_and_linkonce_odr() {
+        let modules = [
+            module(vec![func("main", LLVMExternalLinkage, 5, &["shared", "reader"])], false),
+            module(
+                vec![
+                    func("shared", LLVMLinkOnceODRLinkage, 5, &[]),
+                    Def { refs: &["TABLE", "CELL", "PTRS"], ..func("reader", LLVMExternalLinkage, 5, &[]) },
+                    var("TABLE", LLVMInternalLinkage, true, &[]),
+                    var("CELL", LLVMExternalLinkage, false, &[]),
+                    var("PTRS", LLVMInternalLinkage, false, &["target"]),
+                    func("target", LLVMInternalLinkage, 1, &[]),
+                    var("STATE", LLVMLinkOnceODRLinkage, false, &[]),
+                    func("lonely", LLVMLinkOnceODRLinkage, 1, &[]),
+                ],
+                false,
+            ),
+            module(
+                vec![
+                    func("user", LLVMExternalLinkage, 5, &["shared"]),
+                    func("shared", LLVMLinkOnceODRLinkage, 5, &[]),
+                    var("STATE", LLVMLinkOnceODRLinkage, false, &[]),
+                ],
+                false,
+            ),
+        ];
+        let plans = analyze(&modules, |name| name == b"main" || name == b"user", ImportLimits::default());
+        assert_eq!(imports(&modules, &plans[0]), [(1, vec!["shared", "reader", "TABLE", "CELL"])]);
+        assert!(plans[2].imports.is_empty(), "{:?}", plans[2]);
+        assert_eq!(names(&modules[1], &plans[1].promote), ["TABLE", "PTRS"]);
+        assert_eq!(names(&modules[1], &plans[1].make_weak_odr), ["shared"]);
+        assert!(plans[2].make_weak_odr.is_empty());
+        assert_eq!(names(&modules[1], &plans[1].internalize), ["lonely"]);
+        assert!(plans[0].internalize.is_empty() && plans[2].internalize.is_empty());
+    }
+}

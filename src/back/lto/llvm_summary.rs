@@ -7,7 +7,8 @@
 //! module-level assembly, and the per-module summary block: for each definition its flags
 //! (linkage, "not eligible to import"), instruction count, function flags (`noinline`,
 //! `alwaysinline`), references and calls. Record layouts are those of LLVM 22's bitcode writer
-//! (`tests` in this file check them against a module summarized both ways).
+//! (`tests/lto.rs` checks them against modules summarized both ways, with
+//! `INKWELL_CHECK_SUMMARIES`; the tests below, the flag bits).
 
 use rustc_data_structures::fx::FxHashMap;
 
@@ -286,4 +287,59 @@ pub fn differences(ours: &ModuleSummary, llvm: &ModuleSummary) -> Vec<String> {
     }
     out.sort();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The flag words as LLVM's bitcode writer packs them (`getEncodedGVSummaryFlags`: the
+    /// `GlobalValue::LinkageTypes` value in bits 0-3, not-eligible-to-import bit 4, live bit 5,
+    /// DSO-local bit 6, can-auto-hide bit 7, visibility from bit 8; `getEncodedFFlags`:
+    /// `noinline` bit 4, `alwaysinline` bit 5, `nounwind` bit 6).
+    #[test]
+    fn summary_flags_as_llvms_bitcode_writer_packs_them() {
+        use LLVMLinkage::*;
+        // GlobalValue::LinkageTypes, in order.
+        let linkages = [
+            LLVMExternalLinkage,
+            LLVMAvailableExternallyLinkage,
+            LLVMLinkOnceAnyLinkage,
+            LLVMLinkOnceODRLinkage,
+            LLVMWeakAnyLinkage,
+            LLVMWeakODRLinkage,
+            LLVMAppendingLinkage,
+            LLVMInternalLinkage,
+            LLVMPrivateLinkage,
+            LLVMExternalWeakLinkage,
+            LLVMCommonLinkage,
+        ];
+        for (raw, expected) in linkages.into_iter().enumerate() {
+            // Hidden visibility, DSO-local and not-eligible-to-import leave the linkage alone.
+            let flags = (1 << 8) | (1 << 6) | (1 << 4) | raw as u64;
+            assert_eq!(definition(Kind::Function, flags, 0, 0, vec![], vec![]).linkage, expected, "{raw}");
+        }
+        let plain = definition(Kind::Function, 7 | (1 << 6) | (1 << 7), 3, 1 << 6, vec![2], vec![1, 5]);
+        assert_eq!(plain.linkage, LLVMInternalLinkage);
+        assert!(!plain.not_eligible_to_import && !plain.used && !plain.noinline && !plain.always_inline);
+        assert_eq!((plain.inst_count, plain.refs.as_slice(), plain.calls.as_slice()), (3, &[2][..], &[1, 5][..]));
+        let flagged = definition(Kind::Function, (1 << 4) | (1 << 5), 0, (1 << 4) | (1 << 5), vec![], vec![]);
+        assert!(flagged.not_eligible_to_import && flagged.used && flagged.noinline && flagged.always_inline);
+    }
+
+    /// LLVM's bitcode wrapper header: magic, version, then the offset and size of the bitcode.
+    #[test]
+    fn strips_the_bitcode_wrapper() {
+        let bitcode = b"BC\xC0\xDE\x35\x14\x00\x00";
+        let mut wrapped = b"\xDE\xC0\x17\x0B".to_vec();
+        for field in [0u32, 20, bitcode.len() as u32, 7] {
+            wrapped.extend_from_slice(&field.to_le_bytes());
+        }
+        wrapped.extend_from_slice(bitcode);
+        wrapped.extend_from_slice(b"pad");
+        assert_eq!(strip_wrapper(&wrapped), Ok(&bitcode[..]));
+        assert_eq!(strip_wrapper(bitcode), Ok(&bitcode[..]));
+        assert!(strip_wrapper(&wrapped[..24]).is_err(), "a wrapper pointing past the end");
+        assert!(strip_wrapper(&wrapped[..10]).is_err(), "a truncated wrapper");
+    }
 }

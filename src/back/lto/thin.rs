@@ -184,13 +184,27 @@ fn log_plans(names: &[String], summaries: &[ModuleSummary], plans: &[ModulePlan]
 
 /// LLVM's import limits, or what the user set them to with `-Cllvm-args`.
 fn import_limits() -> ImportLimits {
+    import_limits_from(crate::llvm_args::user_args())
+}
+
+/// The limits set by `args`, as LLVM's option parser reads them: `-name=value`, or `-name value`
+/// (two arguments), with one dash or two.
+fn import_limits_from(args: &[String]) -> ImportLimits {
     let mut limits = ImportLimits::default();
-    for arg in crate::llvm_args::user_args() {
-        let arg = arg.trim_start_matches('-');
-        if let Some(v) = arg.strip_prefix("import-instr-limit=").and_then(|v| v.parse().ok()) {
-            limits.instr_limit = v;
-        } else if let Some(v) = arg.strip_prefix("import-instr-evolution-factor=").and_then(|v| v.parse().ok()) {
-            limits.evolution_factor = v;
+    let mut args = args.iter().map(String::as_str);
+    while let Some(arg) = args.next() {
+        let (name, value) = match arg.trim_start_matches('-').split_once('=') {
+            Some((name, value)) => (name, Some(value)),
+            None => (arg.trim_start_matches('-'), None),
+        };
+        if name != "import-instr-limit" && name != "import-instr-evolution-factor" {
+            continue;
+        }
+        let Some(value) = value.or_else(|| args.next()) else { break };
+        if name == "import-instr-limit" {
+            limits.instr_limit = value.parse().unwrap_or(limits.instr_limit);
+        } else {
+            limits.evolution_factor = value.parse().unwrap_or(limits.evolution_factor);
         }
     }
     limits
@@ -283,4 +297,37 @@ pub fn promote(g: &llvm::Value, name: &[u8], hash: u64) {
     llvm::set_value_name(g, &index::promoted_name(name, hash));
     llvm::set_linkage(g, LLVMLinkage::LLVMExternalLinkage);
     llvm::set_visibility(g, llvm::LLVMVisibility::LLVMHiddenVisibility);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The published FNV-1a 64-bit test vectors (offset basis for the empty input).
+    #[test]
+    fn module_name_hash_is_fnv1a_64() {
+        assert_eq!(name_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(name_hash("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(name_hash("foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    /// LLVM's defaults (`-import-instr-limit=100`, `-import-instr-evolution-factor=0.7`), and
+    /// the values given with `-` or `--`, as LLVM's option parser takes either.
+    #[test]
+    fn import_limits_from_llvm_args() {
+        let limits = |args: &[&str]| {
+            let l = import_limits_from(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>());
+            (l.instr_limit, l.evolution_factor)
+        };
+        assert_eq!(limits(&[]), (100, 0.7));
+        assert_eq!(limits(&["-import-instr-limit=10"]), (10, 0.7));
+        assert_eq!(limits(&["--import-instr-evolution-factor=0.5", "-vectorize-loops=false"]), (100, 0.5));
+        assert_eq!(limits(&["-import-instr-limit=10", "-import-instr-limit=20"]), (20, 0.7));
+        assert_eq!(limits(&["-import-instr-limit-x=10", "-import-cold-multiplier=0.5"]), (100, 0.7));
+        // rustc splits `-Cllvm-args="-import-instr-limit 10"` at the space; LLVM then takes the
+        // next argument as the value (the built-in backend accepts it).
+        assert_eq!(limits(&["-import-instr-limit", "10", "-vectorize-loops=false"]), (10, 0.7));
+        assert_eq!(limits(&["--import-instr-evolution-factor", "0.5"]), (100, 0.5));
+        assert_eq!(limits(&["-vectorize-loops", "-import-instr-limit=10"]), (10, 0.7));
+    }
 }
