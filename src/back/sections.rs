@@ -135,13 +135,38 @@ fn mergeable_section(llmod: &Module, g: &Value) -> Option<String> {
     if holds_addresses(init) {
         return None;
     }
-    if let Some((&0, rest)) = ir::constant_string(init).and_then(|bytes| bytes.split_last())
-        && !rest.contains(&0)
-    {
-        return Some(format!(".rodata.str1.{}", ir::alignment(g).max(1)));
+    if let Some(width) = c_string_char_width(llmod, init) {
+        return Some(format!(".rodata.str{width}.{}", ir::alignment(g).max(1)));
     }
     let size = ir::alloc_size(llmod, ir::type_of(init));
     matches!(size, 4 | 8 | 16 | 32).then(|| format!(".rodata.cst{size}"))
+}
+
+/// The character width in bytes (1, 2 or 4) of a constant that is a C string to LLVM
+/// (`IsNullTerminatedString`): an array of `i8`, `i16` or `i32` whose only zero is its last
+/// element, or `[1 x iN] zeroinitializer` (what `c""` becomes).
+fn c_string_char_width(llmod: &Module, c: &Value) -> Option<u64> {
+    let ty = ir::type_of(c);
+    if llvm::types::LLVMGetTypeKind(ty) != llvm::LLVMTypeKind::LLVMArrayTypeKind {
+        return None;
+    }
+    let width = u64::from(llvm::types::int_width(llvm::types::element_type(ty)?)?) / 8;
+    if !matches!(width, 1 | 2 | 4) {
+        return None;
+    }
+    let len = ir::alloc_size(llmod, ty) / width;
+    if ir::is_null_constant(c) {
+        return (len == 1).then_some(width);
+    }
+    let is_c_string = if width == 1 {
+        ir::constant_string(c)
+            .and_then(|bytes| bytes.split_last())
+            .is_some_and(|(&last, rest)| last == 0 && !rest.contains(&0))
+    } else {
+        let element = |i| llvm::consts::LLVMGetAggregateElement(c, i as u32).and_then(ir::const_int_value);
+        len > 0 && element(len - 1) == Some(0) && (0..len - 1).all(|i| element(i).is_some_and(|e| e != 0))
+    };
+    is_c_string.then_some(width)
 }
 
 /// Whether a constant refers to a global's address, which the dynamic linker may relocate.
@@ -283,10 +308,8 @@ target triple = "x86_64-unknown-linux-gnu"
 
     /// LLVM's `IsNullTerminatedString` also takes `[1 x i8] zeroinitializer` (what `c""`
     /// becomes) and i16/i32 arrays: `llc` puts them in `.rodata.str1.1`, `.rodata.str2.2` and
-    /// `.rodata.str4.4`. Here they get a section of their own (which LLVM still marks
-    /// mergeable, so nothing breaks; only the section names differ).
+    /// `.rodata.str4.4`.
     #[test]
-    #[ignore = "known divergence: C strings other than non-empty i8 arrays are not recognized"]
     fn llvms_other_c_strings_are_mergeable() {
         with_globals(|llmod| {
             assert_eq!(mergeable_section(llmod, global(llmod, "empty_cstr")).as_deref(), Some(".rodata.str1.1"));
