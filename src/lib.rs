@@ -49,6 +49,7 @@ mod mono_item;
 mod type_;
 mod type_of;
 mod unsupported;
+mod work_log;
 
 use std::any::Any;
 use std::cell::OnceCell;
@@ -241,7 +242,7 @@ impl ExtraBackendMethods for InkwellCodegenBackend {
     }
 
     fn compile_codegen_unit(&self, tcx: TyCtxt<'_>, cgu_name: Symbol) -> (ModuleCodegen<ModuleLlvm>, u64) {
-        base::compile_codegen_unit(tcx, cgu_name)
+        work_log::record("codegen-unit", || base::compile_codegen_unit(tcx, cgu_name))
     }
 }
 
@@ -269,15 +270,17 @@ impl WriteBackendMethods for InkwellCodegenBackend {
         each_linked_rlib_for_lto: &[PathBuf],
         modules: Vec<FatLtoInput<Self>>,
     ) -> CompiledModule {
-        back::lto::fat::optimize_and_codegen(
-            cgcx,
-            &sess.prof,
-            shared_emitter,
-            tm_factory,
-            exported_symbols_for_lto,
-            each_linked_rlib_for_lto,
-            modules,
-        )
+        work_log::record("fat-lto", || {
+            back::lto::fat::optimize_and_codegen(
+                cgcx,
+                &sess.prof,
+                shared_emitter,
+                tm_factory,
+                exported_symbols_for_lto,
+                each_linked_rlib_for_lto,
+                modules,
+            )
+        })
     }
 
     fn run_thin_lto(
@@ -298,8 +301,10 @@ impl WriteBackendMethods for InkwellCodegenBackend {
         module: &mut ModuleCodegen<ModuleLlvm>,
         config: &ModuleConfig,
     ) {
-        back::write::save_temp_bitcode(cgcx, shared_emitter, module, "no-opt");
-        back::optimize::optimize(cgcx, prof, shared_emitter, module, config)
+        work_log::record("optimize", || {
+            back::write::save_temp_bitcode(cgcx, shared_emitter, module, "no-opt");
+            back::optimize::optimize(cgcx, prof, shared_emitter, module, config)
+        })
     }
 
     fn optimize_and_codegen_thin(
@@ -309,7 +314,9 @@ impl WriteBackendMethods for InkwellCodegenBackend {
         tm_factory: TargetMachineFactoryFn<Self>,
         thin: ThinModule<Self>,
     ) -> CompiledModule {
-        back::lto::thin::optimize_and_codegen(cgcx, prof, shared_emitter, tm_factory, thin)
+        work_log::record("thin-lto", || {
+            back::lto::thin::optimize_and_codegen(cgcx, prof, shared_emitter, tm_factory, thin)
+        })
     }
 
     fn codegen(
@@ -319,7 +326,7 @@ impl WriteBackendMethods for InkwellCodegenBackend {
         module: ModuleCodegen<ModuleLlvm>,
         config: &ModuleConfig,
     ) -> CompiledModule {
-        back::write::codegen(cgcx, prof, shared_emitter, module, config)
+        work_log::record("emit", || back::write::codegen(cgcx, prof, shared_emitter, module, config))
     }
 
     fn serialize_module(module: ModuleLlvm, is_thin: bool) -> ModuleBuffer {

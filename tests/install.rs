@@ -2,8 +2,8 @@
 //! `cargo inkwell build/run/test/doc` on a project with a crates.io dependency, a build script,
 //! a proc-macro and a doctest (`tests/cargo-inkwell-project/`); `cargo inkwell setup` and
 //! `uninstall`, with the backend used by name from rustc and from a cargo profile; `cargo inkwell
-//! sysroot`, and a program on the standard library it built. Programs must print what the
-//! built-in backend's print.
+//! sysroot`, and a program on the standard library it built; `cargo inkwell build -jN` keeping
+//! within N jobserver tokens. Programs must print what the built-in backend's print.
 //!
 //! `setup` writes into the pinned toolchain. The case leaves the toolchain's `lib/rustlib/<host>`
 //! as it found it, and puts back a copy of the backend that was installed before.
@@ -264,6 +264,57 @@ fn sysroot(cx: &Cx) -> Result<(), String> {
     Ok(())
 }
 
+/// The most intervals `(start, end)` that overlap at any one time.
+fn max_overlap(intervals: &[(u128, u128)]) -> usize {
+    // Ends sort before starts at the same time: work handed over is not overlap.
+    let mut events: Vec<(u128, i32)> = intervals.iter().flat_map(|&(s, e)| [(s, 1), (e, -1)]).collect();
+    events.sort();
+    let (mut depth, mut max) = (0i32, 0i32);
+    for (_, step) in events {
+        depth += step;
+        max = max.max(depth);
+    }
+    max as usize
+}
+
+/// `cargo inkwell build --release -jN` with 8 codegen units per crate: the backend's work in
+/// all the rustc processes (IR building, optimizing, emitting, as `INKWELL_WORK_LOG` records
+/// it) never overlaps more than N deep. With N = 3 it must also overlap more than once, or the
+/// test would show nothing.
+fn jobserver(cx: &Cx) -> Result<(), String> {
+    for jobs in [1, 3] {
+        let target = format!("jobs-{jobs}");
+        let _ = std::fs::remove_dir_all(cx.work.join(&target));
+        let log = cx.work.join(format!("work-log-{jobs}"));
+        let _ = std::fs::remove_file(&log);
+        let mut cargo = project_cargo(cx, true, &target);
+        cargo
+            .args(["build", "--release", "--locked", "--quiet", &format!("-j{jobs}")])
+            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "8")
+            .env("INKWELL_WORK_LOG", &log);
+        run(&mut cargo, CARGO_TIMEOUT)?;
+        let text = std::fs::read_to_string(&log).map_err(|e| format!("{}: {e}", log.display()))?;
+        let intervals: Vec<(u128, u128)> = text
+            .lines()
+            .map(|l| {
+                let mut fields = l.split(' ').map(|f| f.parse::<u128>().unwrap_or(0));
+                (fields.next().unwrap_or(0), fields.next().unwrap_or(0))
+            })
+            .collect();
+        let deepest = max_overlap(&intervals);
+        let pids: std::collections::BTreeSet<&str> = text.lines().filter_map(|l| l.split(' ').nth(2)).collect();
+        println!(
+            "  -j{jobs}: {} pieces of work in {} rustc processes, at most {deepest} at once",
+            intervals.len(),
+            pids.len()
+        );
+        if deepest > jobs || (jobs > 1 && deepest < 2) || pids.len() < 4 {
+            return Err(format!("-j{jobs}: at most {deepest} pieces of work at once, in {} processes", pids.len()));
+        }
+    }
+    Ok(())
+}
+
 fn main() {
     let (profile_dir, target_dir) = support::profile_and_target_dirs();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -287,6 +338,7 @@ fn main() {
         ("cargo inkwell build, run, test, doc".into(), Box::new(|| cargo_inkwell(&cx))),
         ("cargo inkwell setup, by name, uninstall".into(), Box::new(|| setup_by_name(&cx))),
         ("cargo inkwell sysroot".into(), Box::new(|| sysroot(&cx))),
+        ("jobserver: cargo inkwell build -jN keeps within N tokens".into(), Box::new(|| jobserver(&cx))),
     ];
     support::run_cases(&cases);
 }
