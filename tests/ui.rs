@@ -9,7 +9,8 @@
 //! The first free argument selects the tests whose names contain it (`cargo test --release --test
 //! ui -- atomics`). Environment: `BLESS=1` rewrites the expected files from the built-in backend;
 //! `UI_OURS_BACKEND=llvm` points "ours" at any other `-Zcodegen-backend` value (to check the
-//! harness and the tests themselves); `UI_JOBS=n`; `UI_LTO=all`.
+//! harness and the tests themselves); `UI_SYSROOT=dir` compiles ours against the standard library
+//! in that sysroot (`cargo inkwell sysroot dir`); `UI_JOBS=n`; `UI_LTO=all`.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::io::Write;
@@ -222,6 +223,8 @@ struct Ctx {
     out_root: PathBuf,
     /// The value of `-Zcodegen-backend` for "ours": the dylib path, or a UI_OURS_BACKEND override.
     ours: String,
+    /// `UI_SYSROOT`: the sysroot for ours (the toolchain's when `None`).
+    ours_sysroot: Option<PathBuf>,
     bless: bool,
 }
 
@@ -247,6 +250,12 @@ impl Ctx {
             .args(v.lto.iter().map(|lto| format!("-Clto={lto}")))
             .arg(format!("-Zcodegen-backend={}", if ours { &self.ours } else { "llvm" }))
             .args(if ours { &["-Zverify-llvm-ir"][..] } else { &[] })
+            .args(
+                self.ours_sysroot
+                    .iter()
+                    .filter(|_| ours)
+                    .flat_map(|s| [std::ffi::OsStr::new("--sysroot"), s.as_os_str()]),
+            )
             .args(&t.flags)
             .args(extra)
             .arg("-o")
@@ -420,6 +429,7 @@ fn main() {
     let ctx = Arc::new(Ctx {
         out_root: target_dir.join("ui-tests"),
         ours,
+        ours_sysroot: env_set("UI_SYSROOT").map(PathBuf::from),
         bless: env_set("BLESS").is_some_and(|v| v != "0"),
         root,
     });
@@ -472,6 +482,9 @@ fn main() {
         queue.push_back(units);
     }
     println!("\nrunning {total} ui tests ({} files) with -Zcodegen-backend={}, {jobs} jobs", names.len(), ctx.ours);
+    if let Some(sysroot) = &ctx.ours_sysroot {
+        println!("ours against the standard library in {}", sysroot.display());
+    }
 
     let queue = Arc::new(Mutex::new(queue));
     let (tx, rx) = mpsc::channel();

@@ -70,6 +70,9 @@ pub struct Toolchain {
     pub host: String,
     /// `1.97.0-nightly`: part of the file name rustc looks for.
     pub release: String,
+    /// The commit rustc was built from: the toolchain's standard library names its sources
+    /// `/rustc/<commit>/library/…`.
+    pub commit: String,
 }
 
 impl Toolchain {
@@ -95,7 +98,7 @@ impl Toolchain {
                 .map(str::to_owned)
                 .ok_or_else(|| format!("`rustc -vV` has no `{name}` line"))
         };
-        Ok(Toolchain { sysroot, host: field("host: ")?, release: field("release: ")? })
+        Ok(Toolchain { sysroot, host: field("host: ")?, release: field("release: ")?, commit: field("commit-hash: ")? })
     }
 
     /// `<sysroot>/lib/rustlib/<host>/codegen-backends`, where `-Zcodegen-backend=<name>` looks.
@@ -150,12 +153,13 @@ impl Toolchain {
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))
         };
         // The standard library is built as the dependencies of an empty crate, with the release
-        // profile of the toolchain's own (optimized, line tables for backtraces).
+        // profile of the toolchain's own: optimized, with `limited` debuginfo (functions and line
+        // tables, for backtraces).
         write(
             work.join("Cargo.toml"),
             &format!(
                 "[package]\nname = \"{PROJECT}\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
-                 [profile.release]\ndebug = \"line-tables-only\"\n\n[workspace]\n"
+                 [profile.release]\ndebug = \"limited\"\n\n[workspace]\n"
             ),
         )?;
         write(work.join("src/lib.rs"), "")?;
@@ -168,30 +172,56 @@ impl Toolchain {
             write(stamp_file, &stamp)?;
         }
         let target = work.join("target");
+        // Source paths as in the toolchain's own standard library, so that panic locations and
+        // backtraces read the same.
+        let sources = self.sysroot.join("lib/rustlib/src/rust");
+        let rustflags = format!(
+            "-Zcodegen-backend={}\x1f--remap-path-prefix={}=/rustc/{}",
+            dylib.display(),
+            sources.display(),
+            self.commit
+        );
         let mut cargo = cargo();
         cargo
             .current_dir(&work)
             .args(["build", "--release", "-Zbuild-std=std,panic_abort,proc_macro,test", "--target", &self.host])
             .env("CARGO_TARGET_DIR", &target)
-            .env("CARGO_ENCODED_RUSTFLAGS", format!("-Zcodegen-backend={}", dylib.display()))
+            .env("CARGO_ENCODED_RUSTFLAGS", rustflags)
             .env_remove("RUSTFLAGS");
-        let status = cargo.status().map_err(|e| format!("cannot run cargo: {e}"))?;
-        if !status.success() {
-            return Err(format!("building the standard library failed ({status})"));
+        // Cargo's messages name the rlibs of this build (its directory may hold older ones too).
+        cargo.arg("--message-format=json-render-diagnostics").stdout(std::process::Stdio::piped());
+        let out = cargo.spawn().and_then(|c| c.wait_with_output()).map_err(|e| format!("cannot run cargo: {e}"))?;
+        if !out.status.success() {
+            return Err(format!("building the standard library failed ({})", out.status));
         }
-        let deps = target.join(&self.host).join("release/deps");
+        let rlibs: Vec<PathBuf> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.contains(r#""reason":"compiler-artifact""#))
+            .flat_map(artifact_files)
+            .filter(|f| f.extension().is_some_and(|e| e == "rlib"))
+            .filter(|f| {
+                !f.file_name().and_then(|n| n.to_str()).unwrap_or_default().starts_with(&format!("lib{PROJECT}"))
+            })
+            .collect();
         let lib = dest.join("lib/rustlib").join(&self.host).join("lib");
         let _ = std::fs::remove_dir_all(&lib);
         std::fs::create_dir_all(&lib).map_err(|e| format!("cannot create {}: {e}", lib.display()))?;
-        let mut count = 0;
-        for entry in std::fs::read_dir(&deps).map_err(|e| format!("cannot read {}: {e}", deps.display()))? {
-            let path = entry.map_err(|e| e.to_string())?.path();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            if name.starts_with("lib") && name.ends_with(".rlib") && !name.starts_with(&format!("lib{PROJECT}-")) {
-                std::fs::copy(&path, lib.join(name)).map_err(|e| format!("cannot copy {name}: {e}"))?;
-                count += 1;
-            }
+        for rlib in &rlibs {
+            let name = rlib.file_name().unwrap_or_default();
+            std::fs::copy(rlib, lib.join(name)).map_err(|e| format!("cannot copy {}: {e}", rlib.display()))?;
         }
+        let count = rlibs.len();
         Ok(count)
     }
+}
+
+/// The `"filenames"` of one of cargo's JSON `compiler-artifact` messages.
+fn artifact_files(message: &str) -> Vec<PathBuf> {
+    let Some((_, rest)) = message.split_once(r#""filenames":["#) else { return Vec::new() };
+    let list = rest.split(']').next().unwrap_or_default();
+    // Paths are JSON strings: only `"` and `\` are escaped in them.
+    list.split(r#"",""#)
+        .map(|f| PathBuf::from(f.trim_matches('"').replace(r"\\", r"\")))
+        .filter(|f| !f.as_os_str().is_empty())
+        .collect()
 }
