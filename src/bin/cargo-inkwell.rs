@@ -33,6 +33,7 @@ fn fail(e: impl std::fmt::Display) -> ! {
 }
 
 fn main() {
+    installation::sysroot_rustc_wrapper();
     let mut args: Vec<OsString> = std::env::args_os().skip(1).collect();
     // As a cargo subcommand (`cargo inkwell …`), cargo passes the subcommand's name first.
     if args.first().is_some_and(|a| a == "inkwell") {

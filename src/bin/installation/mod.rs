@@ -174,20 +174,26 @@ impl Toolchain {
         let target = work.join("target");
         // Source paths as in the toolchain's own standard library, so that panic locations and
         // backtraces read the same.
+        // Bitcode in the rlibs, for LTO against them.
         let sources = self.sysroot.join("lib/rustlib/src/rust");
         let rustflags = format!(
-            "-Zcodegen-backend={}\x1f--remap-path-prefix={}=/rustc/{}",
+            "-Zcodegen-backend={}\x1f--remap-path-prefix={}=/rustc/{}\x1f-Cembed-bitcode=yes",
             dylib.display(),
             sources.display(),
             self.commit
         );
+        let this_exe = std::env::current_exe().map_err(|e| format!("cannot locate this executable: {e}"))?;
         let mut cargo = cargo();
         cargo
             .current_dir(&work)
             .args(["build", "--release", "-Zbuild-std=std,panic_abort,proc_macro,test", "--target", &self.host])
             .env("CARGO_TARGET_DIR", &target)
             .env("CARGO_ENCODED_RUSTFLAGS", rustflags)
-            .env_remove("RUSTFLAGS");
+            .env_remove("RUSTFLAGS")
+            // `panic_abort` must be compiled with `-Cpanic=abort`, which no flag for all crates
+            // can say: this executable, as rustc's wrapper, adds it (`sysroot_rustc_wrapper`).
+            .env("RUSTC_WRAPPER", this_exe)
+            .env(SYSROOT_WRAPPER_VAR, "1");
         // Cargo's messages name the rlibs of this build (its directory may hold older ones too).
         cargo.arg("--message-format=json-render-diagnostics").stdout(std::process::Stdio::piped());
         let out = cargo.spawn().and_then(|c| c.wait_with_output()).map_err(|e| format!("cannot run cargo: {e}"))?;
@@ -213,6 +219,26 @@ impl Toolchain {
         let count = rlibs.len();
         Ok(count)
     }
+}
+
+const SYSROOT_WRAPPER_VAR: &str = "INKWELL_SYSROOT_RUSTC_WRAPPER";
+
+/// When the standard library is being built (`Toolchain::build_sysroot`), cargo runs this
+/// executable as rustc's wrapper: `<this> <rustc> <arguments>`. It runs rustc, with
+/// `-Cpanic=abort` for the `panic_abort` crate, as rustc's own build compiles that crate, and
+/// does not return. Otherwise it returns.
+pub fn sysroot_rustc_wrapper() {
+    if std::env::var_os(SYSROOT_WRAPPER_VAR).is_none() {
+        return;
+    }
+    use std::os::unix::process::CommandExt;
+    let mut args = std::env::args_os().skip(1);
+    let Some(rustc) = args.next() else { return };
+    let args: Vec<_> = args.collect();
+    let is_panic_abort = args.windows(2).any(|w| w[0] == "--crate-name" && w[1] == "panic_abort");
+    let err = Command::new(rustc).args(&args).args(is_panic_abort.then_some("-Cpanic=abort")).exec();
+    eprintln!("cannot run rustc: {err}");
+    std::process::exit(1);
 }
 
 /// The `"filenames"` of one of cargo's JSON `compiler-artifact` messages.
