@@ -217,6 +217,12 @@ impl Toolchain {
             std::fs::copy(rlib, lib.join(name)).map_err(|e| format!("cannot copy {}: {e}", rlib.display()))?;
         }
         let count = rlibs.len();
+        // The standard library's sources, where rustc maps `/rustc/<commit>/` back to for
+        // debuginfo and diagnostics: the toolchain's (rust-src).
+        let sources = dest.join("lib/rustlib/src");
+        let _ = std::fs::remove_file(&sources);
+        std::os::unix::fs::symlink(self.sysroot.join("lib/rustlib/src"), &sources)
+            .map_err(|e| format!("cannot link {}: {e}", sources.display()))?;
         Ok(count)
     }
 }
