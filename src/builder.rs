@@ -97,11 +97,6 @@ impl<'a, 'll, 'tcx> Builder<'a, 'll, 'tcx> {
         v
     }
 
-    fn set_fast_math(&self, v: &'ll Value, flags: llvm::LLVMFastMathFlags) -> &'ll Value {
-        llvm::set_fast_math_flags(v, flags);
-        v
-    }
-
     pub fn insert_element(&mut self, vec: &'ll Value, elt: &'ll Value, idx: &'ll Value) -> &'ll Value {
         unsafe { llvm::LLVMBuildInsertElement(&self.llbuilder, vec, elt, idx, llvm::UNNAMED) }
     }
@@ -262,7 +257,8 @@ macro_rules! fast_math_ops {
     ($($name:ident => $base:ident, $flags:expr);* $(;)?) => {$(
         fn $name(&mut self, lhs: &'ll Value, rhs: &'ll Value) -> &'ll Value {
             let v = self.$base(lhs, rhs);
-            self.set_fast_math(v, $flags)
+            llvm::set_fast_math_flags(v, $flags);
+            v
         }
     )*};
 }

@@ -8,6 +8,9 @@
 //! `setup` writes into the pinned toolchain. The case leaves the toolchain's `lib/rustlib/<host>`
 //! as it found it, and puts back a copy of the backend that was installed before.
 
+// The wrappers' own knowledge of the toolchain: its name, and where a backend is installed.
+#[path = "../src/bin/installation/mod.rs"]
+mod installation;
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -21,7 +24,6 @@ struct Cx {
     /// Where `rustc-inkwell`, `cargo-inkwell` and the dylib were built.
     bin: PathBuf,
     work: PathBuf,
-    toolchain: String,
 }
 
 /// Runs `cmd` for at most `limit`, which must succeed.
@@ -40,9 +42,10 @@ fn hello(cx: &Cx, mut rustc: Command, tag: &str) -> Result<String, String> {
     Ok(run(&mut Command::new(&exe), RUN_TIMEOUT)?.stdout)
 }
 
-fn builtin_rustc(cx: &Cx) -> Command {
-    let mut cmd = Command::new("rustc");
-    cmd.arg(format!("+{}", cx.toolchain));
+/// `cargo-inkwell` as cargo runs it: `cargo-inkwell inkwell <args>`.
+fn cargo_inkwell_command(cx: &Cx) -> Command {
+    let mut cmd = Command::new(cx.bin.join("cargo-inkwell"));
+    cmd.arg("inkwell");
     cmd
 }
 
@@ -52,22 +55,14 @@ fn same(what: &str, ours: &str, builtin: &str) -> Result<(), String> {
 
 fn rustc_inkwell(cx: &Cx) -> Result<(), String> {
     let ours = hello(cx, Command::new(cx.bin.join("rustc-inkwell")), "rustc-inkwell")?;
-    let builtin = hello(cx, builtin_rustc(cx), "builtin")?;
+    let builtin = hello(cx, installation::rustc(), "builtin")?;
     same("hello's output", &ours, &builtin)
 }
 
 /// `cargo <args>` (or `cargo inkwell <args>` with `inkwell`) in the test project, on a target
 /// directory of its own.
 fn project_cargo(cx: &Cx, inkwell: bool, target: &str) -> Command {
-    let mut cmd = if inkwell {
-        let mut cmd = Command::new(cx.bin.join("cargo-inkwell"));
-        cmd.arg("inkwell");
-        cmd
-    } else {
-        let mut cmd = Command::new("cargo");
-        cmd.arg(format!("+{}", cx.toolchain));
-        cmd
-    };
+    let mut cmd = if inkwell { cargo_inkwell_command(cx) } else { installation::cargo() };
     cmd.current_dir(cx.root.join("tests/cargo-inkwell-project"))
         .env("CARGO_TARGET_DIR", cx.work.join(target))
         .env_remove("RUSTFLAGS")
@@ -157,27 +152,18 @@ impl Drop for Restore {
 }
 
 fn setup_by_name(cx: &Cx) -> Result<(), String> {
-    let sysroot = support::sysroot(&cx.root);
-    let host_dir = sysroot.join("lib/rustlib/x86_64-unknown-linux-gnu");
-    let backends = host_dir.join("codegen-backends");
-    let installed = listing(&backends)
-        .into_iter()
-        .find(|n| n.starts_with("librustc_codegen_inkwell-"))
-        .map(|n| backends.join(n))
-        .unwrap_or_else(|| backends.join("librustc_codegen_inkwell-1.97.0-nightly.so"));
+    let toolchain = installation::Toolchain::probe()?;
+    let backends = toolchain.backends_dir();
+    let host_dir = backends.parent().expect("codegen-backends has a parent").to_path_buf();
+    let installed = toolchain.installed_dylib();
     let restore = Restore { before: std::fs::read(&installed).ok(), installed: installed.clone() };
     // Start from a toolchain without the backend, and compare the end with that.
     drop(Restore { before: None, installed: installed.clone() });
     let before = (listing(&host_dir), listing(&backends));
 
-    let cargo_inkwell = || {
-        let mut cmd = Command::new(cx.bin.join("cargo-inkwell"));
-        cmd.arg("inkwell");
-        cmd
-    };
     // Twice: the second replaces the first.
     for _ in 0..2 {
-        run(cargo_inkwell().arg("setup"), TOOL_TIMEOUT)?;
+        run(cargo_inkwell_command(cx).arg("setup"), TOOL_TIMEOUT)?;
         if !installed.is_file() {
             return Err(format!("`cargo inkwell setup` did not install {}", installed.display()));
         }
@@ -187,10 +173,10 @@ fn setup_by_name(cx: &Cx) -> Result<(), String> {
         return Err(format!("{} is not the backend just built", installed.display()));
     }
 
-    let mut by_name = builtin_rustc(cx);
+    let mut by_name = installation::rustc();
     by_name.arg("-Zcodegen-backend=inkwell");
     let ours = hello(cx, by_name, "by-name")?;
-    let builtin = hello(cx, builtin_rustc(cx), "builtin")?;
+    let builtin = hello(cx, installation::rustc(), "builtin")?;
     same("hello's output (-Zcodegen-backend=inkwell)", &ours, &builtin)?;
 
     // A cargo profile's `codegen-backend`, which rustc resolves by name.
@@ -211,7 +197,7 @@ fn setup_by_name(cx: &Cx) -> Result<(), String> {
     let builtin = run(&mut profile(false), CARGO_TIMEOUT)?;
     same("the program's output (profile codegen-backend)", &with_profile.stdout, &builtin.stdout)?;
 
-    run(cargo_inkwell().arg("uninstall"), TOOL_TIMEOUT)?;
+    run(cargo_inkwell_command(cx).arg("uninstall"), TOOL_TIMEOUT)?;
     let after = (listing(&host_dir), listing(&backends));
     drop(restore);
     if after != before {
@@ -239,8 +225,7 @@ fn mask_thread_ids(stderr: &str) -> String {
 /// toolchain's: the same stdout, stderr and exit status.
 fn sysroot(cx: &Cx) -> Result<(), String> {
     let sysroot = cx.work.join("sysroot");
-    let mut build = Command::new(cx.bin.join("cargo-inkwell"));
-    run(build.arg("inkwell").arg("sysroot").arg(&sysroot), CARGO_TIMEOUT)?;
+    run(cargo_inkwell_command(cx).arg("sysroot").arg(&sysroot), CARGO_TIMEOUT)?;
     let program = cx.root.join("tests/cargo-inkwell-project/std_program.rs");
     let outcome = |mut rustc: Command, tag: &str| -> Result<(String, String, i32), String> {
         let exe = cx.work.join(format!("std-program-{tag}"));
@@ -255,7 +240,7 @@ fn sysroot(cx: &Cx) -> Result<(), String> {
     let mut ours = Command::new(cx.bin.join("rustc-inkwell"));
     ours.arg("--sysroot").arg(&sysroot);
     let ours = outcome(ours, "ours")?;
-    let builtin = outcome(builtin_rustc(cx), "builtin")?;
+    let builtin = outcome(installation::rustc(), "builtin")?;
     same("stdout", &ours.0, &builtin.0)?;
     same("stderr", &ours.1, &builtin.1)?;
     if ours.2 != builtin.2 || ours.2 != 101 {
@@ -325,14 +310,9 @@ fn main() {
         build.args(["--profile", profile]);
     }
     run(&mut build, CARGO_TIMEOUT).expect("build the backend and its wrappers");
-    let toolchain = include_str!("../rust-toolchain.toml")
-        .lines()
-        .find_map(|l| l.strip_prefix("channel = \"")?.strip_suffix('"'))
-        .expect("channel in rust-toolchain.toml")
-        .to_owned();
     let work = target_dir.join("install-tests");
     std::fs::create_dir_all(&work).expect("create work dir");
-    let cx = Cx { root, bin: profile_dir, work, toolchain };
+    let cx = Cx { root, bin: profile_dir, work };
     let cases: Vec<support::Case<'_>> = vec![
         ("rustc-inkwell".into(), Box::new(|| rustc_inkwell(&cx))),
         ("cargo inkwell build, run, test, doc".into(), Box::new(|| cargo_inkwell(&cx))),

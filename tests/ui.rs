@@ -225,6 +225,8 @@ struct Ctx {
     ours: String,
     /// `UI_SYSROOT`: the sysroot for ours (the toolchain's when `None`).
     ours_sysroot: Option<PathBuf>,
+    /// The toolchain's `lib/rustlib/src/rust`, as backtraces name it.
+    toolchain_sources: PathBuf,
     bless: bool,
 }
 
@@ -278,14 +280,14 @@ impl Ctx {
     /// sysroot's `lib/rustlib/src/rust` (a link to the toolchain's, see `cargo inkwell
     /// sysroot`): the same files under the toolchain's name, as the built-in backend's show them.
     fn as_toolchain_sources(&self, sysroot: &Path, stderr: &str) -> String {
-        let toolchain = support::sysroot(&self.root).join("lib/rustlib/src/rust");
         let ours = sysroot.join("lib/rustlib/src/rust");
         let mut names = vec![ours.display().to_string()];
         // Backtraces print paths under the working directory as `./…`.
         if let Ok(relative) = ours.strip_prefix(&self.root) {
             names.push(format!("./{}", relative.display()));
         }
-        names.iter().fold(stderr.to_owned(), |text, name| text.replace(name.as_str(), &toolchain.display().to_string()))
+        let toolchain = self.toolchain_sources.display().to_string();
+        names.iter().fold(stderr.to_owned(), |text, name| text.replace(name.as_str(), &toolchain))
     }
 
     /// One run-pass test at one opt level. Returns Err(report) on failure.
@@ -447,6 +449,7 @@ fn main() {
         out_root: target_dir.join("ui-tests"),
         ours,
         ours_sysroot: env_set("UI_SYSROOT").map(PathBuf::from),
+        toolchain_sources: support::sysroot(&root).join("lib/rustlib/src/rust"),
         bless: env_set("BLESS").is_some_and(|v| v != "0"),
         root,
     });

@@ -110,10 +110,10 @@ fn section_kind_prefix(g: &Value, static_reloc: bool) -> &'static str {
 /// Whether a constant is all zeros or undefined, through aggregates: data that needs no bytes in
 /// the object (LLVM's `isNullOrUndef`, which decides `.bss`).
 fn is_null_or_undef(c: &Value) -> bool {
-    let ty = ir::type_of(c);
-    if ir::is_null_constant(c) || c == llvm::consts::LLVMGetUndef(ty) || c == llvm::consts::LLVMGetPoison(ty) {
+    if ir::is_null_constant(c) || ir::is_undef(c) {
         return true;
     }
+    let ty = ir::type_of(c);
     // Constant aggregates; constant data arrays (`c"…"`) have no operands and are not all zero.
     use llvm::LLVMTypeKind::*;
     let aggregate =

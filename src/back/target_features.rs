@@ -185,7 +185,7 @@ mod tests {
     /// apply (`evex512` with AVX-512, the `-512` suffix of AVX10).
     #[test]
     fn rust_features_map_to_llvm_as_in_the_builtin_backend() {
-        assert_eq!(llvm::version().0, 22, "the expected names below are rustc_codegen_llvm's for LLVM 22");
+        assert_eq!(llvm::version().0, 22, "the expected names below are the built-in backend's for LLVM 22");
         let cases: &[(&str, &[&str])] = &[
             ("sse4.2", &["sse4.2", "crc32"]),
             ("pclmulqdq", &["pclmul"]),

@@ -382,6 +382,11 @@ pub fn set_section(g: &Value, name: &[u8]) {
     }
 }
 
+/// Whether a value is `undef` or `poison`.
+pub fn is_undef(v: &Value) -> bool {
+    unsafe { LLVMIsUndef(v.raw()) != 0 }
+}
+
 /// Whether a constant is all zeros (`zeroinitializer`, `null`, `0`, …).
 pub fn is_null_constant(c: &Value) -> bool {
     unsafe { LLVMIsNull(c.raw()) != 0 }
