@@ -17,6 +17,11 @@
 //! The first free argument selects the configurations whose names (`O0`, `O3`, `O3-lto-fat`,
 //! `O3-lto-thin`) contain it: `cargo test --release --test library -- O3-lto` runs the two LTO
 //! ones, `-- O0` the debug one. Each cargo run has `support::LIBRARY_SUITES_TIMEOUT`.
+//!
+//! `LIBRARY_SYSROOT=dir` builds ours against the standard library in that sysroot (`cargo
+//! inkwell sysroot dir`, compiled by our backend) with `--sysroot`; the built-in backend stays on
+//! the toolchain's. coretests then tests our `core`; alloctests compiles alloc's sources itself,
+//! so what changes for it is the std it links.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -128,13 +133,14 @@ fn run_suites(
     label: &str,
     config: Config,
     stamp: &str,
+    extra_flags: &str,
 ) -> Run {
     let tag = config.tag();
     let log = work.join(format!("{label}-{tag}.log").replace(' ', "-"));
     println!("building and running the suites: {label} {tag} …");
     // The stamp makes cargo rebuild everything when our dylib changes (it can't see it otherwise).
     let rustflags = format!(
-        "--cap-lints=allow -Copt-level={} -Zcodegen-backend={backend} --cfg=backend_stamp=\"{stamp}\"",
+        "--cap-lints=allow -Copt-level={} -Zcodegen-backend={backend} --cfg=backend_stamp=\"{stamp}\"{extra_flags}",
         config.opt
     );
     let start = Instant::now();
@@ -205,6 +211,14 @@ fn main() {
     let known: BTreeSet<String> = support::known_failures(&root.join(KNOWN_FAILURES)).into_keys().collect();
 
     let builtin_each = std::env::var_os("LIBRARY_BUILTIN_EACH").is_some();
+    // Against a sysroot of ours, "ours" is labelled so, and builds in a target dir of its own.
+    let (ours_label, ours_flags) = match std::env::var_os("LIBRARY_SYSROOT") {
+        Some(dir) => {
+            let dir = std::path::absolute(dir).expect("LIBRARY_SYSROOT");
+            ("ours-own-std", format!(" --sysroot={}", dir.display()))
+        }
+        None => ("ours", String::new()),
+    };
     let mut runs: Vec<Run> = Vec::new();
     let mut problems = Vec::new();
     let mut configs_ok = 0;
@@ -214,11 +228,12 @@ fn main() {
         let builtin = match runs.iter().position(|r| r.label == format!("built-in {}", oracle.tag())) {
             Some(i) => i,
             None => {
-                runs.push(run_suites(&sysroot, &library, &work, "llvm", "built-in", oracle, ""));
+                runs.push(run_suites(&sysroot, &library, &work, "llvm", "built-in", oracle, "", ""));
                 runs.len() - 1
             }
         };
-        let ours = run_suites(&sysroot, &library, &work, &ours.display().to_string(), "ours", config, &stamp);
+        let ours =
+            run_suites(&sysroot, &library, &work, &ours.display().to_string(), ours_label, config, &stamp, &ours_flags);
         let before = problems.len();
         let (b, o) = (&runs[builtin].counts, &ours.counts);
         // A run that found no test at all proves nothing, however the counts compare.
@@ -243,19 +258,19 @@ fn main() {
             problems.push(format!("{} did not pass cleanly; see {}", runs[builtin].label, runs[builtin].log.display()));
         }
         if o.broken {
-            problems.push(format!("ours {opt}: a suite failed to build or crashed; see {}", ours.log.display()));
+            problems.push(format!("{}: a suite failed to build or crashed; see {}", ours.label, ours.log.display()));
         }
         let unexpected: Vec<_> = o.failures.difference(&known).collect();
         if !unexpected.is_empty() {
-            problems.push(format!("ours {opt} failed {unexpected:?}; see {}", ours.log.display()));
+            problems.push(format!("{} failed {unexpected:?}; see {}", ours.label, ours.log.display()));
         }
         let still_failing = o.failures.intersection(&known).count() as u64;
         let fixed: Vec<_> = known.difference(&o.failures).collect();
         if !fixed.is_empty() && !o.broken && !o.timed_out {
-            problems.push(format!("ours {opt}: known failures now pass, remove them from the list: {fixed:?}"));
+            problems.push(format!("{}: known failures now pass, remove them from the list: {fixed:?}", ours.label));
         }
         if o.passed + still_failing != b.passed {
-            problems.push(format!("ours {opt} passed {} tests, {} {}", o.passed, runs[builtin].label, b.passed));
+            problems.push(format!("{} passed {} tests, {} {}", ours.label, o.passed, runs[builtin].label, b.passed));
         }
         if problems.len() == before {
             configs_ok += 1;
@@ -264,10 +279,10 @@ fn main() {
     }
 
     println!("\nlibrary/coretests + library/alloctests ({} skipped by name in both)", SKIP);
-    println!("{:<18} {:>8} {:>8} {:>8} {:>14}", "backend", "passed", "failed", "ignored", "build+run (s)");
+    println!("{:<26} {:>8} {:>8} {:>8} {:>14}", "backend", "passed", "failed", "ignored", "build+run (s)");
     for r in &runs {
         let c = &r.counts;
-        println!("{:<18} {:>8} {:>8} {:>8} {:>14.0}", r.label, c.passed, c.failed, c.ignored, r.seconds);
+        println!("{:<26} {:>8} {:>8} {:>8} {:>14.0}", r.label, c.passed, c.failed, c.ignored, r.seconds);
     }
     for p in &problems {
         println!("FAILED: {p}");

@@ -65,7 +65,7 @@ fn main() {
             let dir = std::path::absolute(dir).unwrap_or_else(|e| fail(e));
             let toolchain = installation::Toolchain::probe().unwrap_or_else(|e| fail(e));
             let dylib = installation::dylib().unwrap_or_else(|e| fail(e));
-            let libs = toolchain.build_sysroot(&dir, &dylib).unwrap_or_else(|e| fail(e));
+            let libs = toolchain.build_sysroot(&dir, &dylib.display().to_string()).unwrap_or_else(|e| fail(e));
             println!("built {libs} libraries into {}", dir.display());
             println!("use it with `rustc-inkwell --sysroot {}`", dir.display());
         }

@@ -138,13 +138,14 @@ impl Toolchain {
         Ok(Some(dest))
     }
 
-    /// Compiles the standard library with the backend `dylib` into a sysroot at `dest`: its
-    /// rlibs go to `dest/lib/rustlib/<host>/lib`, as in the toolchain's own. Cargo's
-    /// `-Zbuild-std` does the compiling, in `dest/build`, which is kept: running this again with
-    /// the same backend is quick. Cargo cannot tell that a backend changed, so a different
-    /// dylib (by size and modification time) starts the build over. Returns how many libraries
-    /// it installed.
-    pub fn build_sysroot(&self, dest: &Path, dylib: &Path) -> Result<usize, String> {
+    /// Compiles the standard library with `backend` (a `-Zcodegen-backend` value: our dylib, or
+    /// `llvm` for the built-in backend, which `benches/compile_time.rs` compares it with) into a
+    /// sysroot at `dest`: its rlibs go to `dest/lib/rustlib/<host>/lib`, as in the toolchain's
+    /// own. Cargo's `-Zbuild-std` does the compiling, in `dest/build`, which is kept: running
+    /// this again with the same backend is quick. Cargo cannot tell that a backend changed, so
+    /// a different one (a dylib by size and modification time) starts the build over. Returns
+    /// how many libraries it installed.
+    pub fn build_sysroot(&self, dest: &Path, backend: &str) -> Result<usize, String> {
         const PROJECT: &str = "inkwell_sysroot";
         let work = dest.join("build");
         let write = |path: PathBuf, text: &str| {
@@ -164,21 +165,21 @@ impl Toolchain {
         )?;
         write(work.join("src/lib.rs"), "")?;
         let target = work.join("target");
-        let meta = std::fs::metadata(dylib).map_err(|e| format!("{}: {e}", dylib.display()))?;
-        let stamp = format!("{} {} {:?}\n", dylib.display(), meta.len(), meta.modified().ok());
+        // A dylib's path is absolute; a backend named `llvm` is rustc's own.
+        let meta = Path::new(backend).is_absolute().then(|| std::fs::metadata(backend).ok()).flatten();
+        let stamp =
+            format!("{backend} {:?} {:?}\n", meta.as_ref().map(|m| m.len()), meta.and_then(|m| m.modified().ok()));
         let stamp_file = work.join("backend.stamp");
         if std::fs::read_to_string(&stamp_file).ok().as_deref() != Some(stamp.as_str()) {
             let _ = std::fs::remove_dir_all(&target);
             write(stamp_file, &stamp)?;
         }
-        let target = work.join("target");
         // Source paths as in the toolchain's own standard library, so that panic locations and
         // backtraces read the same.
         // Bitcode in the rlibs, for LTO against them.
         let sources = self.sysroot.join("lib/rustlib/src/rust");
         let rustflags = format!(
-            "-Zcodegen-backend={}\x1f--remap-path-prefix={}=/rustc/{}\x1f-Cembed-bitcode=yes",
-            dylib.display(),
+            "-Zcodegen-backend={backend}\x1f--remap-path-prefix={}=/rustc/{}\x1f-Cembed-bitcode=yes",
             sources.display(),
             self.commit
         );
