@@ -133,7 +133,14 @@ fn session(cx: &Ctx, name: &str, program: &Program, tag: &str, backend: &str) ->
     Ok(masked)
 }
 
-/// The built-in backend's session, which must pass the checks.
+/// What gdb 13 prints on machines where it cannot write the program's extended register state
+/// (seen on a VM whose CPUs have AMX): it then cannot call the program's functions, with either
+/// backend.
+const NO_INFERIOR_CALLS: &str = "Couldn't write extended state status";
+
+/// The built-in backend's session, which must pass the checks. Where gdb cannot call functions
+/// on this machine (`NO_INFERIOR_CALLS`), checks from the first failed call on cannot match:
+/// they are reported as not applied, and ours is still compared with the built-in session.
 fn oracle(cx: &Ctx, name: &str) -> Result<(Program, String), String> {
     let source = std::fs::read_to_string(cx.programs.join(format!("{name}.rs"))).map_err(|e| e.to_string())?;
     let program = parse(&source)?;
@@ -143,6 +150,10 @@ fn oracle(cx: &Ctx, name: &str) -> Result<(Program, String), String> {
     for c in &program.checks {
         match rest.find(c.as_str()) {
             Some(at) => rest = &rest[at + c.len()..],
+            None if builtin.contains(NO_INFERIOR_CALLS) => {
+                println!("note: {name}: gdb cannot call functions on this machine (`{NO_INFERIOR_CALLS}`): checks from `{c}` on not applied");
+                break;
+            }
             None => {
                 return Err(format!("built-in: gdb-check `{c}` not found (in order); the output:\n{}", builtin.trim()));
             }

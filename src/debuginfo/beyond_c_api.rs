@@ -13,7 +13,7 @@ use rustc_span::Symbol;
 
 use super::types::align_bits;
 use crate::context::CodegenCx;
-use crate::llvm::debuginfo::{EmissionKind, operand, parse_nodes, replace_operand, string};
+use crate::llvm::debuginfo::{EmissionKind, flags, operand, parse_nodes, replace_operand, sp_flags as sp, string, tag};
 use crate::llvm::{Context, Metadata, Value};
 
 /// Operand indices, as LLVM 22 lays out its nodes.
@@ -145,27 +145,24 @@ pub(super) fn subprogram<'ll>(
     sp_flags: &SubprogramFlags,
     extras: SubprogramExtras<'ll>,
 ) -> &'ll Metadata {
-    let mut fn_flags = vec!["DIFlagPrototyped"];
-    if sp_flags.no_return {
-        fn_flags.push("DIFlagNoReturn");
-    }
-    let mut flags = vec![];
+    // Flags and tags go in as numbers: LLVM's parser looks names up one by one, and a
+    // module parses one subprogram per function.
+    let fn_flags = flags::PROTOTYPED | if sp_flags.no_return { flags::NO_RETURN } else { flags::ZERO };
+    let mut flags = 0;
     for (set, flag) in [
-        (sp_flags.definition, "DISPFlagDefinition"),
-        (sp_flags.local_to_unit, "DISPFlagLocalToUnit"),
-        (sp_flags.optimized, "DISPFlagOptimized"),
-        (extras.main, "DISPFlagMainSubprogram"),
+        (sp_flags.definition, sp::DEFINITION),
+        (sp_flags.local_to_unit, sp::LOCAL_TO_UNIT),
+        (sp_flags.optimized, sp::OPTIMIZED),
+        (extras.main, sp::MAIN_SUBPROGRAM),
     ] {
         if set {
-            flags.push(flag);
+            flags |= flag;
         }
     }
-    let flags = if flags.is_empty() { "0".to_owned() } else { flags.join(" | ") };
     let node = parse_one(
         cx,
         &format!(
-            "distinct !DISubprogram(line: {line}, scopeLine: {line}, flags: {}, spFlags: {flags}, templateParams: !{{}})",
-            fn_flags.join(" | ")
+            "distinct !DISubprogram(line: {line}, scopeLine: {line}, flags: {fn_flags}, spFlags: {flags}, templateParams: !{{}})"
         ),
     );
     let string = |s: &str| (!s.is_empty()).then(|| string(cx.llcx, s));
@@ -208,9 +205,11 @@ pub(super) fn enum_class<'ll>(
     let node = parse_one(
         cx,
         &format!(
-            "distinct !DICompositeType(tag: DW_TAG_enumeration_type, line: {line}, size: {}, align: {}, flags: DIFlagEnumClass)",
+            "distinct !DICompositeType(tag: {}, line: {line}, size: {}, align: {}, flags: {})",
+            tag::ENUMERATION_TYPE,
             size.bits(),
-            align_bits(align)
+            align_bits(align),
+            flags::ENUM_CLASS
         ),
     );
     replace_operand(cx.llcx, node, index::FILE, Some(file));
@@ -235,7 +234,8 @@ pub(super) fn variant_part<'ll>(
         cx,
         // The discriminator's slot exists only if the text fills it (see `subprogram`).
         &format!(
-            "distinct !DICompositeType(tag: DW_TAG_variant_part, line: {line}, size: {}, align: {}, discriminator: !{{}})",
+            "distinct !DICompositeType(tag: {}, line: {line}, size: {}, align: {}, discriminator: !{{}})",
+            tag::VARIANT_PART,
             size.bits(),
             align_bits(align)
         ),
@@ -256,7 +256,36 @@ pub(super) fn set_discriminant<'ll>(cx: &CodegenCx<'ll, '_>, member: &'ll Metada
 mod tests {
     use super::index;
     use crate::llvm;
-    use crate::llvm::debuginfo::{Checksum, DIBuilder, flags, operand, parse_nodes, string};
+    use crate::llvm::debuginfo::{Checksum, DIBuilder, flags, operand, parse_nodes, sp_flags, string, tag};
+    use crate::llvm::metadata::LLVMMetadataAsValue;
+
+    /// The numbers written into parsed nodes are the flags and tags LLVM names: each numeric
+    /// node prints as the named one.
+    #[test]
+    fn numeric_flags_and_tags() {
+        let context = llvm::owned::OwnedContext::new();
+        let llcx = context.get();
+        let sp = sp_flags::LOCAL_TO_UNIT | sp_flags::DEFINITION | sp_flags::OPTIMIZED | sp_flags::MAIN_SUBPROGRAM;
+        let pairs = [
+            (
+                format!("!DISubprogram(flags: {}, spFlags: {sp})", flags::PROTOTYPED | flags::NO_RETURN),
+                "!DISubprogram(flags: DIFlagPrototyped | DIFlagNoReturn, \
+                 spFlags: DISPFlagLocalToUnit | DISPFlagDefinition | DISPFlagOptimized | DISPFlagMainSubprogram)",
+            ),
+            (
+                format!("!DICompositeType(tag: {}, flags: {})", tag::ENUMERATION_TYPE, flags::ENUM_CLASS),
+                "!DICompositeType(tag: DW_TAG_enumeration_type, flags: DIFlagEnumClass)",
+            ),
+            (format!("!DICompositeType(tag: {})", tag::VARIANT_PART), "!DICompositeType(tag: DW_TAG_variant_part)"),
+        ];
+        for (numeric, named) in pairs {
+            let text = format!("!nodes = !{{!0, !1}}\n!0 = distinct {numeric}\n!1 = distinct {named}\n");
+            let nodes = parse_nodes(llcx, &text).expect("parse");
+            // Printed as `<address> = distinct !DI…(…)`.
+            let print = |node| format!("{:?}", LLVMMetadataAsValue(llcx, node)).split_once(" = ").unwrap().1.to_owned();
+            assert_eq!(print(nodes[0]), print(nodes[1]), "`{numeric}` is `{named}`");
+        }
+    }
 
     /// Pins the operand indices above: nodes made through the C API have their file, scope,
     /// name, base type, elements, template parameters, discriminator and extra data at those

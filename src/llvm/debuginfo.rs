@@ -39,6 +39,21 @@ pub mod flags {
     pub const ARTIFICIAL: i32 = 1 << 6;
     pub const PROTOTYPED: i32 = 1 << 8;
     pub const NO_RETURN: i32 = 1 << 20;
+    pub const ENUM_CLASS: i32 = 1 << 24;
+}
+
+/// Subprogram flags (`DISPFlag*`), which the C API has no names for.
+pub mod sp_flags {
+    pub const LOCAL_TO_UNIT: u32 = 1 << 2;
+    pub const DEFINITION: u32 = 1 << 3;
+    pub const OPTIMIZED: u32 = 1 << 4;
+    pub const MAIN_SUBPROGRAM: u32 = 1 << 8;
+}
+
+/// DWARF tags of the nodes parsed from text (`DW_TAG_*`).
+pub mod tag {
+    pub const ENUMERATION_TYPE: u32 = 0x04;
+    pub const VARIANT_PART: u32 = 0x33;
 }
 
 /// DWARF base type encodings (`DW_ATE_*`).
