@@ -151,7 +151,9 @@ fn oracle(cx: &Ctx, name: &str) -> Result<(Program, String), String> {
         match rest.find(c.as_str()) {
             Some(at) => rest = &rest[at + c.len()..],
             None if builtin.contains(NO_INFERIOR_CALLS) => {
-                println!("note: {name}: gdb cannot call functions on this machine (`{NO_INFERIOR_CALLS}`): checks from `{c}` on not applied");
+                println!(
+                    "note: {name}: gdb cannot call functions on this machine (`{NO_INFERIOR_CALLS}`): checks from `{c}` on not applied"
+                );
                 break;
             }
             None => {

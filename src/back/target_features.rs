@@ -132,8 +132,15 @@ pub fn target_config(sess: &Session) -> TargetConfig {
         ));
     }
     let expected = |llvm_feature: &str| expected_cpu_feature(cpu, &base, llvm_feature);
-    let has =
-        crate::back::cpu_features::cpu_has_features(sess, &base, &llvm_features, expected).unwrap_or_else(|e| fail(e));
+    // An x86-64 level on its own is its definition (tests/print_requests.rs compares every
+    // level's `--print cfg` with the built-in backend's): no probe, which costs every rustc
+    // process 5 ms and 10 MB. Features from the target or `native` may imply or remove others,
+    // which LLVM is asked to confirm.
+    let has = if surely_known && cpu != "native" && base.is_empty() {
+        llvm_features.iter().map(|f| expected(f).expect("a level defines every feature")).collect()
+    } else {
+        crate::back::cpu_features::cpu_has_features(sess, &base, &llvm_features, expected).unwrap_or_else(|e| fail(e))
+    };
     let cpu_has = |llvm_feature: &str| llvm_features.binary_search(&llvm_feature).is_ok_and(|i| has[i]);
     let (unstable_target_features, target_features) = cfg_target_feature::<2>(sess, to_llvm_features, |f| {
         to_llvm_features(f).iter().all(|llvm_feature| cpu_has(llvm_feature))

@@ -49,7 +49,8 @@ fn parse_one<'ll>(cx: &CodegenCx<'ll, '_>, node: &str) -> &'ll Metadata {
 }
 
 fn parse_in<'ll>(llcx: &'ll Context, node: &str) -> &'ll Metadata {
-    let text = format!("!nodes = !{{!0}}\n!0 = {node}\n");
+    // The list after the node: a forward reference would cost a temporary node.
+    let text = format!("!0 = {node}\n!nodes = !{{!0}}\n");
     match parse_nodes(llcx, &text).as_deref() {
         Ok([node]) => node,
         other => rustc_middle::bug!("LLVM did not parse `{node}`: {other:?}"),
@@ -78,9 +79,18 @@ pub(super) fn compile_unit<'ll>(
     node
 }
 
-/// Makes a subprogram definition made by the builder part of the module's compile unit.
-pub(super) fn set_unit<'ll>(cx: &CodegenCx<'ll, '_>, subprogram: &'ll Metadata) {
+/// Makes a subprogram definition made by the builder part of the module's compile unit, and
+/// the definition of `declaration` (a method's, in its type). Both slots exist in every
+/// subprogram.
+pub(super) fn set_unit_and_declaration<'ll>(
+    cx: &CodegenCx<'ll, '_>,
+    subprogram: &'ll Metadata,
+    declaration: Option<&'ll Metadata>,
+) {
     replace_operand(cx.llcx, subprogram, index::UNIT, Some(cx.dbg().compile_unit));
+    if declaration.is_some() {
+        replace_operand(cx.llcx, subprogram, index::DECLARATION, declaration);
+    }
 }
 
 /// Gives the module's compile unit the lists the builder's collected (retained types, global

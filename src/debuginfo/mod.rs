@@ -433,12 +433,49 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
             no_return: fn_abi.ret.layout.is_uninhabited(),
         };
         let main = tcx.entry_fn(()).is_some_and(|(entry, _)| entry == def_id);
-        let subprogram = if template_params.is_empty() && !main && method_of.is_none() {
-            let mut fn_flags = flags::PROTOTYPED;
-            if sp_flags.no_return {
-                fn_flags |= flags::NO_RETURN;
+        let mut fn_flags = flags::PROTOTYPED;
+        if sp_flags.no_return {
+            fn_flags |= flags::NO_RETURN;
+        }
+        // Only a subprogram with template parameters, or `main`, needs a node parsed from text.
+        let from_text = !template_params.is_empty() || main;
+        // A method is also declared in its type, once; the definition refers to the declaration.
+        let declaration = method_of.map(|_| {
+            if let Some(&declaration) = self.dbg().method_declarations.borrow().get(&instance) {
+                return declaration;
             }
-            let subprogram = self.dbg().builder.function(
+            let declaration = if from_text {
+                let extras = beyond_c_api::SubprogramExtras {
+                    template_params: template_params.clone(),
+                    main: false,
+                    declaration: None,
+                };
+                let flags = beyond_c_api::SubprogramFlags { definition: false, ..sp_flags };
+                beyond_c_api::subprogram(self, scope, &name, linkage_name, file, pos.line, ty, &flags, extras)
+            } else {
+                let builder = &self.dbg().builder;
+                builder.function(
+                    scope,
+                    &name,
+                    linkage_name,
+                    file,
+                    pos.line,
+                    ty,
+                    sp_flags.local_to_unit,
+                    false,
+                    fn_flags,
+                    sp_flags.optimized,
+                )
+            };
+            self.dbg().method_declarations.borrow_mut().insert(instance, declaration);
+            declaration
+        });
+        let subprogram = if from_text {
+            let extras = beyond_c_api::SubprogramExtras { template_params, main, declaration };
+            beyond_c_api::subprogram(self, scope, &name, linkage_name, file, pos.line, ty, &sp_flags, extras)
+        } else {
+            let builder = &self.dbg().builder;
+            let subprogram = builder.function(
                 scope,
                 &name,
                 linkage_name,
@@ -446,30 +483,12 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
                 pos.line,
                 ty,
                 sp_flags.local_to_unit,
+                true,
                 fn_flags,
                 sp_flags.optimized,
             );
-            beyond_c_api::set_unit(self, subprogram);
+            beyond_c_api::set_unit_and_declaration(self, subprogram, declaration);
             subprogram
-        } else {
-            // A method is also declared in its type, once; the definition refers to the declaration.
-            let declaration = method_of.map(|_| {
-                if let Some(&declaration) = self.dbg().method_declarations.borrow().get(&instance) {
-                    return declaration;
-                }
-                let extras = beyond_c_api::SubprogramExtras {
-                    template_params: template_params.clone(),
-                    main: false,
-                    declaration: None,
-                };
-                let flags = beyond_c_api::SubprogramFlags { definition: false, ..sp_flags };
-                let declaration =
-                    beyond_c_api::subprogram(self, scope, &name, linkage_name, file, pos.line, ty, &flags, extras);
-                self.dbg().method_declarations.borrow_mut().insert(instance, declaration);
-                declaration
-            });
-            let extras = beyond_c_api::SubprogramExtras { template_params, main, declaration };
-            beyond_c_api::subprogram(self, scope, &name, linkage_name, file, pos.line, ty, &sp_flags, extras)
         };
         if let Some(llfn) = definition {
             llvm::debuginfo::set_subprogram(llfn, subprogram);

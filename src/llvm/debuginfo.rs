@@ -186,7 +186,7 @@ impl<'ll> DIBuilder<'ll> {
         metadata(unsafe { di::LLVMDIBuilderCreateSubroutineType(self.raw(), file.raw(), std::ptr::null_mut(), 0, 0) })
     }
 
-    /// A subprogram definition.
+    /// A subprogram: a definition (distinct), or a declaration (uniqued).
     #[allow(clippy::too_many_arguments)]
     pub fn function(
         &self,
@@ -197,6 +197,7 @@ impl<'ll> DIBuilder<'ll> {
         line: u32,
         ty: &'ll Metadata,
         local_to_unit: bool,
+        definition: bool,
         flags: i32,
         optimized: bool,
     ) -> &'ll Metadata {
@@ -212,7 +213,7 @@ impl<'ll> DIBuilder<'ll> {
                 line,
                 ty.raw(),
                 to_bool(local_to_unit),
-                1,
+                to_bool(definition),
                 line,
                 flags,
                 to_bool(optimized),

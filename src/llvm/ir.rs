@@ -2,8 +2,6 @@
 //! functions, variables and aliases, read what an instruction or constant refers to, turn a
 //! definition into a declaration, change names, linkages and comdats.
 
-use std::ffi::c_char;
-
 use llvm_sys::core::*;
 use llvm_sys::{LLVMLinkage, LLVMVisibility};
 
@@ -111,8 +109,8 @@ pub fn value_type(g: &Value) -> &Type {
 /// Whether a function carries an enum attribute such as `noinline`.
 pub fn has_fn_attr(f: &Value, name: &str) -> bool {
     unsafe {
-        let kind = LLVMGetEnumAttributeKindForName(name.as_ptr() as *const c_char, name.len());
-        !LLVMGetEnumAttributeAtIndex(f.raw(), super::AttributePlace::Function.as_index(), kind).is_null()
+        !LLVMGetEnumAttributeAtIndex(f.raw(), super::AttributePlace::Function.as_index(), super::attribute_kind(name))
+            .is_null()
     }
 }
 

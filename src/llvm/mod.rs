@@ -202,11 +202,22 @@ pub fn md_kind_id(llcx: &Context, name: &str) -> u32 {
     unsafe { LLVMGetMDKindIDInContext(llcx.raw(), name.as_ptr() as *const _, name.len() as u32) }
 }
 
-/// The kind ID of an enum attribute name such as `noundef`.
-fn attribute_kind(name: &str) -> u32 {
-    let kind = unsafe { LLVMGetEnumAttributeKindForName(name.as_ptr() as *const _, name.len()) };
-    assert!(kind != 0, "unknown LLVM attribute {name}");
-    kind
+/// The kind ID of an enum attribute name such as `noundef`. LLVM finds a name by comparing it
+/// with every kind's name in turn, and a module asks for a few kinds a hundred thousand times:
+/// each thread keeps the IDs it has looked up.
+pub(in crate::llvm) fn attribute_kind(name: &str) -> u32 {
+    thread_local! {
+        static KINDS: std::cell::RefCell<rustc_data_structures::fx::FxHashMap<Box<str>, u32>> = Default::default();
+    }
+    KINDS.with_borrow_mut(|kinds| {
+        if let Some(&kind) = kinds.get(name) {
+            return kind;
+        }
+        let kind = unsafe { LLVMGetEnumAttributeKindForName(name.as_ptr() as *const _, name.len()) };
+        assert!(kind != 0, "unknown LLVM attribute {name}");
+        kinds.insert(name.into(), kind);
+        kind
+    })
 }
 
 /// An enum attribute such as `noundef`, `nonnull` or `dereferenceable(8)`.
