@@ -8,6 +8,8 @@
 //! index. Operand indices are LLVM's layout of each node kind, which moves between LLVM
 //! versions: the test below pins every index used here.
 
+use std::fmt::Write;
+
 use rustc_abi::{Align, Size};
 use rustc_span::Symbol;
 
@@ -55,6 +57,18 @@ fn parse_in<'ll>(llcx: &'ll Context, node: &str) -> &'ll Metadata {
         Ok([node]) => node,
         other => rustc_middle::bug!("LLVM did not parse `{node}`: {other:?}"),
     }
+}
+
+/// `count` nodes of `text` (`distinct`), parsed in one go: LLVM makes and drops a module for
+/// every parse, which costs as much as a small node in it.
+fn parse_many<'ll>(cx: &CodegenCx<'ll, '_>, text: &str, count: usize) -> Vec<&'ll Metadata> {
+    let mut module = String::new();
+    for i in 0..count {
+        writeln!(module, "!{i} = {text}").unwrap();
+    }
+    let list: Vec<String> = (0..count).map(|i| format!("!{i}")).collect();
+    writeln!(module, "!nodes = !{{{}}}", list.join(", ")).unwrap();
+    parse_nodes(cx.llcx, &module).unwrap_or_else(|e| rustc_middle::bug!("LLVM did not parse `{text}`: {e}"))
 }
 
 /// The module's compile unit; `name_tables: false` leaves out `.debug_pubnames`/`pubtypes`.
@@ -112,7 +126,14 @@ pub(super) fn template_type_parameter<'ll>(cx: &CodegenCx<'ll, '_>, name: Symbol
     if let Some(&node) = cx.dbg().template_params.borrow().get(&key) {
         return node;
     }
-    let node = parse_one(cx, "distinct !DITemplateTypeParameter(type: null)");
+    // All alike: parsed a batch at a time (the unused rest stays in the context, outside the
+    // module).
+    let mut spare = cx.dbg().spare_template_params.borrow_mut();
+    if spare.is_empty() {
+        *spare = parse_many(cx, "distinct !DITemplateTypeParameter(type: null)", 32);
+    }
+    let node = spare.pop().unwrap();
+    drop(spare);
     replace_operand(cx.llcx, node, index::PARAM_NAME, Some(string(cx.llcx, name.as_str())));
     replace_operand(cx.llcx, node, index::PARAM_TYPE, Some(ty));
     cx.dbg().template_params.borrow_mut().insert(key, node);

@@ -53,6 +53,8 @@ pub struct DebugContext<'ll, 'tcx> {
     enum_types: RefCell<Vec<&'ll Metadata>>,
     /// Subprogram definitions made by parsing (`beyond_c_api`), to finalize at the end.
     parsed_subprograms: RefCell<Vec<&'ll Metadata>>,
+    /// Template type parameters parsed ahead of need, a batch at a time.
+    spare_template_params: RefCell<Vec<&'ll Metadata>>,
     unknown_file: OnceCell<&'ll Metadata>,
     recursion_marker: OnceCell<&'ll Metadata>,
 }
@@ -128,6 +130,7 @@ impl<'ll> DebugContext<'ll, '_> {
             builder_unit,
             enum_types: Default::default(),
             parsed_subprograms: Default::default(),
+            spare_template_params: Default::default(),
             unknown_file: OnceCell::new(),
             recursion_marker: OnceCell::new(),
         })
