@@ -442,6 +442,11 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
         }
         // Only a subprogram with template parameters, or `main`, needs a node parsed from text.
         let from_text = !template_params.is_empty() || main;
+        let from_c_api = |definition: bool| {
+            let (local, optimized) = (sp_flags.local_to_unit, sp_flags.optimized);
+            let builder = &self.dbg().builder;
+            builder.function(scope, &name, linkage_name, file, pos.line, ty, local, definition, fn_flags, optimized)
+        };
         // A method is also declared in its type, once; the definition refers to the declaration.
         let declaration = method_of.map(|_| {
             if let Some(&declaration) = self.dbg().method_declarations.borrow().get(&instance) {
@@ -456,19 +461,7 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
                 let flags = beyond_c_api::SubprogramFlags { definition: false, ..sp_flags };
                 beyond_c_api::subprogram(self, scope, &name, linkage_name, file, pos.line, ty, &flags, extras)
             } else {
-                let builder = &self.dbg().builder;
-                builder.function(
-                    scope,
-                    &name,
-                    linkage_name,
-                    file,
-                    pos.line,
-                    ty,
-                    sp_flags.local_to_unit,
-                    false,
-                    fn_flags,
-                    sp_flags.optimized,
-                )
+                from_c_api(false)
             };
             self.dbg().method_declarations.borrow_mut().insert(instance, declaration);
             declaration
@@ -477,19 +470,7 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
             let extras = beyond_c_api::SubprogramExtras { template_params, main, declaration };
             beyond_c_api::subprogram(self, scope, &name, linkage_name, file, pos.line, ty, &sp_flags, extras)
         } else {
-            let builder = &self.dbg().builder;
-            let subprogram = builder.function(
-                scope,
-                &name,
-                linkage_name,
-                file,
-                pos.line,
-                ty,
-                sp_flags.local_to_unit,
-                true,
-                fn_flags,
-                sp_flags.optimized,
-            );
+            let subprogram = from_c_api(true);
             beyond_c_api::set_unit_and_declaration(self, subprogram, declaration);
             subprogram
         };
