@@ -177,7 +177,7 @@ pub(super) fn subprogram<'ll>(
     extras: SubprogramExtras<'ll>,
 ) -> &'ll Metadata {
     // Flags and tags go in as numbers: LLVM's parser looks names up one by one, and a
-    // module parses one subprogram per function.
+    // module parses one subprogram per generic function.
     let fn_flags = flags::PROTOTYPED | if sp_flags.no_return { flags::NO_RETURN } else { flags::ZERO };
     let mut flags = 0;
     for (set, flag) in [
