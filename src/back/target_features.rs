@@ -124,7 +124,8 @@ pub fn target_config(sess: &Session) -> TargetConfig {
     let fail = |e: String| -> ! { sess.dcx().fatal(format!("could not ask LLVM for the target CPU's features: {e}")) };
     // The x86-64 levels and the host's CPU are known; only other names need LLVM's word.
     let cpu = requested_cpu(sess);
-    let surely_known = cpu == "native" || X86_64_LEVELS.iter().any(|(level, _)| *level == cpu);
+    let is_level = X86_64_LEVELS.iter().any(|(level, _)| *level == cpu);
+    let surely_known = cpu == "native" || is_level;
     if !surely_known && !crate::back::cpu_features::target_cpu_is_known(sess, &base).unwrap_or_else(|e| fail(e)) {
         sess.dcx().fatal(format!(
             "-Ctarget-cpu={} is not a CPU LLVM knows (`rustc --print target-cpus` lists them)",
@@ -136,7 +137,7 @@ pub fn target_config(sess: &Session) -> TargetConfig {
     // level's `--print cfg` with the built-in backend's): no probe, which costs every rustc
     // process 5 ms and 10 MB. Features from the target or `native` may imply or remove others,
     // which LLVM is asked to confirm.
-    let has = if surely_known && cpu != "native" && base.is_empty() {
+    let has = if is_level && base.is_empty() {
         llvm_features.iter().map(|f| expected(f).expect("a level defines every feature")).collect()
     } else {
         crate::back::cpu_features::cpu_has_features(sess, &base, &llvm_features, expected).unwrap_or_else(|e| fail(e))

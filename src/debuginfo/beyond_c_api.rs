@@ -47,28 +47,23 @@ mod index {
 }
 
 fn parse_one<'ll>(cx: &CodegenCx<'ll, '_>, node: &str) -> &'ll Metadata {
-    parse_in(cx.llcx, node)
+    parse_in(cx.llcx, node, 1)[0]
 }
 
-fn parse_in<'ll>(llcx: &'ll Context, node: &str) -> &'ll Metadata {
-    // The list after the node: a forward reference would cost a temporary node.
-    let text = format!("!0 = {node}\n!nodes = !{{!0}}\n");
-    match parse_nodes(llcx, &text).as_deref() {
-        Ok([node]) => node,
-        other => rustc_middle::bug!("LLVM did not parse `{node}`: {other:?}"),
-    }
-}
-
-/// `count` nodes of `text` (`distinct`), parsed in one go: LLVM makes and drops a module for
-/// every parse, which costs as much as a small node in it.
-fn parse_many<'ll>(cx: &CodegenCx<'ll, '_>, text: &str, count: usize) -> Vec<&'ll Metadata> {
-    let mut module = String::new();
+/// `count` nodes of `node` (`distinct`), parsed in one go: LLVM makes and drops a module for
+/// every parse, which costs as much as a small node in it. The list comes after the nodes: a
+/// forward reference would cost a temporary node.
+fn parse_in<'ll>(llcx: &'ll Context, node: &str, count: usize) -> Vec<&'ll Metadata> {
+    let mut text = String::new();
     for i in 0..count {
-        writeln!(module, "!{i} = {text}").unwrap();
+        writeln!(text, "!{i} = {node}").unwrap();
     }
     let list: Vec<String> = (0..count).map(|i| format!("!{i}")).collect();
-    writeln!(module, "!nodes = !{{{}}}", list.join(", ")).unwrap();
-    parse_nodes(cx.llcx, &module).unwrap_or_else(|e| rustc_middle::bug!("LLVM did not parse `{text}`: {e}"))
+    writeln!(text, "!nodes = !{{{}}}", list.join(", ")).unwrap();
+    match parse_nodes(llcx, &text) {
+        Ok(nodes) if nodes.len() == count => nodes,
+        other => rustc_middle::bug!("LLVM did not parse `{node}`: {other:?}"),
+    }
 }
 
 /// The module's compile unit; `name_tables: false` leaves out `.debug_pubnames`/`pubtypes`.
@@ -87,7 +82,8 @@ pub(super) fn compile_unit<'ll>(
             "distinct !DICompileUnit(language: DW_LANG_Rust, file: !{{}}, isOptimized: {optimized}, runtimeVersion: 0, \
              emissionKind: {kind:?}, splitDebugInlining: false{name_table_kind})"
         ),
-    );
+        1,
+    )[0];
     replace_operand(llcx, node, index::UNIT_FILE, Some(file));
     replace_operand(llcx, node, index::PRODUCER, Some(string(llcx, producer)));
     node
@@ -130,7 +126,7 @@ pub(super) fn template_type_parameter<'ll>(cx: &CodegenCx<'ll, '_>, name: Symbol
     // module).
     let mut spare = cx.dbg().spare_template_params.borrow_mut();
     if spare.is_empty() {
-        *spare = parse_many(cx, "distinct !DITemplateTypeParameter(type: null)", 32);
+        *spare = parse_in(cx.llcx, "distinct !DITemplateTypeParameter(type: null)", 32);
     }
     let node = spare.pop().unwrap();
     drop(spare);
@@ -178,7 +174,7 @@ pub(super) fn subprogram<'ll>(
 ) -> &'ll Metadata {
     // Flags and tags go in as numbers: LLVM's parser looks names up one by one, and a
     // module parses one subprogram per generic function.
-    let fn_flags = flags::PROTOTYPED | if sp_flags.no_return { flags::NO_RETURN } else { flags::ZERO };
+    let fn_flags = sp_flags.di_flags();
     let mut flags = 0;
     for (set, flag) in [
         (sp_flags.definition, sp::DEFINITION),
@@ -219,6 +215,13 @@ pub(super) struct SubprogramFlags {
     pub local_to_unit: bool,
     pub optimized: bool,
     pub no_return: bool,
+}
+
+impl SubprogramFlags {
+    /// Its `DIFlag*`s: prototyped, and no-return if so.
+    pub fn di_flags(&self) -> i32 {
+        flags::PROTOTYPED | if self.no_return { flags::NO_RETURN } else { flags::ZERO }
+    }
 }
 
 /// An enumeration type marked `enum class` (gdb then scopes the enumerators in the type).

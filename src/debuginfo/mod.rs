@@ -32,7 +32,7 @@ use rustc_target::callconv::FnAbi;
 use rustc_target::spec::DebuginfoKind;
 
 use crate::context::{CodegenCx, ModuleFlag, add_module_flag_u32};
-use crate::llvm::debuginfo::{Checksum, DIBuilder, EmissionKind, flags};
+use crate::llvm::debuginfo::{Checksum, DIBuilder, EmissionKind};
 use crate::llvm::{self, Metadata, Value};
 
 /// The debug-info state of one codegen unit.
@@ -436,16 +436,13 @@ impl<'ll, 'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'ll, 'tcx> {
             no_return: fn_abi.ret.layout.is_uninhabited(),
         };
         let main = tcx.entry_fn(()).is_some_and(|(entry, _)| entry == def_id);
-        let mut fn_flags = flags::PROTOTYPED;
-        if sp_flags.no_return {
-            fn_flags |= flags::NO_RETURN;
-        }
         // Only a subprogram with template parameters, or `main`, needs a node parsed from text.
         let from_text = !template_params.is_empty() || main;
         let from_c_api = |definition: bool| {
             let (local, optimized) = (sp_flags.local_to_unit, sp_flags.optimized);
             let builder = &self.dbg().builder;
-            builder.function(scope, &name, linkage_name, file, pos.line, ty, local, definition, fn_flags, optimized)
+            let flags = sp_flags.di_flags();
+            builder.function(scope, &name, linkage_name, file, pos.line, ty, local, definition, flags, optimized)
         };
         // A method is also declared in its type, once; the definition refers to the declaration.
         let declaration = method_of.map(|_| {
