@@ -156,7 +156,7 @@ fn feature_list(base: &str, sign: char, features: &[&str]) -> String {
 /// Parses `ir` in a fresh context, hands the module to `f`.
 fn with_module<T>(ir: &str, f: impl FnOnce(&llvm::Module) -> Result<T, String>) -> Result<T, String> {
     let context = OwnedContext::new();
-    let module = OwnedModule::parse_assembly(context.get(), ir, "probe")?;
+    let module = OwnedModule::parse_assembly(context.get(), ir.to_owned(), c"probe")?;
     f(module.get())
 }
 

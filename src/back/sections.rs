@@ -218,7 +218,7 @@ target triple = "x86_64-unknown-linux-gnu"
 
     fn with_globals(f: impl FnOnce(&Module)) {
         let context = OwnedContext::new();
-        let module = OwnedModule::parse_assembly(context.get(), GLOBALS, "sections").expect("test IR");
+        let module = OwnedModule::parse_assembly(context.get(), GLOBALS.to_owned(), c"sections").expect("test IR");
         f(module.get());
     }
 

@@ -8,14 +8,14 @@
 //! index. Operand indices are LLVM's layout of each node kind, which moves between LLVM
 //! versions: the test below pins every index used here.
 
-use std::fmt::Write;
-
 use rustc_abi::{Align, Size};
 use rustc_span::Symbol;
 
 use super::types::align_bits;
 use crate::context::CodegenCx;
-use crate::llvm::debuginfo::{EmissionKind, flags, operand, parse_nodes, replace_operand, sp_flags as sp, string, tag};
+use crate::llvm::debuginfo::{
+    EmissionKind, flags, operand, parse_nodes, replace_operand, replace_operands, sp_flags as sp, string, tag,
+};
 use crate::llvm::{Context, Metadata, Value};
 
 /// Operand indices, as LLVM 22 lays out its nodes.
@@ -54,16 +54,42 @@ fn parse_one<'ll>(cx: &CodegenCx<'ll, '_>, node: &str) -> &'ll Metadata {
 /// every parse, which costs as much as a small node in it. The list comes after the nodes: a
 /// forward reference would cost a temporary node.
 fn parse_in<'ll>(llcx: &'ll Context, node: &str, count: usize) -> Vec<&'ll Metadata> {
-    let mut text = String::new();
+    // Written without `format!`: a module parses one subprogram per generic function.
+    let mut text = String::with_capacity((node.len() + 16) * count + 16);
     for i in 0..count {
-        writeln!(text, "!{i} = {node}").unwrap();
+        text.push('!');
+        push_decimal(&mut text, i as u64);
+        text.push_str(" = ");
+        text.push_str(node);
+        text.push('\n');
     }
-    let list: Vec<String> = (0..count).map(|i| format!("!{i}")).collect();
-    writeln!(text, "!nodes = !{{{}}}", list.join(", ")).unwrap();
-    match parse_nodes(llcx, &text) {
+    text.push_str("!nodes = !{");
+    for i in 0..count {
+        text.push_str(if i == 0 { "!" } else { ", !" });
+        push_decimal(&mut text, i as u64);
+    }
+    text.push_str("}\n");
+    match parse_nodes(llcx, text) {
         Ok(nodes) if nodes.len() == count => nodes,
         other => rustc_middle::bug!("LLVM did not parse `{node}`: {other:?}"),
     }
+}
+
+/// Appends `n` in decimal.
+fn push_decimal(text: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // ASCII digits.
+    text.push_str(std::str::from_utf8(&digits[at..]).unwrap());
 }
 
 /// The module's compile unit; `name_tables: false` leaves out `.debug_pubnames`/`pubtypes`.
@@ -84,8 +110,7 @@ pub(super) fn compile_unit<'ll>(
         ),
         1,
     )[0];
-    replace_operand(llcx, node, index::UNIT_FILE, Some(file));
-    replace_operand(llcx, node, index::PRODUCER, Some(string(llcx, producer)));
+    replace_operands(llcx, node, &[(index::UNIT_FILE, Some(file)), (index::PRODUCER, Some(string(llcx, producer)))]);
     node
 }
 
@@ -97,9 +122,10 @@ pub(super) fn set_unit_and_declaration<'ll>(
     subprogram: &'ll Metadata,
     declaration: Option<&'ll Metadata>,
 ) {
-    replace_operand(cx.llcx, subprogram, index::UNIT, Some(cx.dbg().compile_unit));
-    if declaration.is_some() {
-        replace_operand(cx.llcx, subprogram, index::DECLARATION, declaration);
+    let unit = (index::UNIT, Some(cx.dbg().compile_unit));
+    match declaration {
+        Some(_) => replace_operands(cx.llcx, subprogram, &[unit, (index::DECLARATION, declaration)]),
+        None => replace_operands(cx.llcx, subprogram, &[unit]),
     }
 }
 
@@ -130,8 +156,11 @@ pub(super) fn template_type_parameter<'ll>(cx: &CodegenCx<'ll, '_>, name: Symbol
     }
     let node = spare.pop().unwrap();
     drop(spare);
-    replace_operand(cx.llcx, node, index::PARAM_NAME, Some(string(cx.llcx, name.as_str())));
-    replace_operand(cx.llcx, node, index::PARAM_TYPE, Some(ty));
+    replace_operands(
+        cx.llcx,
+        node,
+        &[(index::PARAM_NAME, Some(string(cx.llcx, name.as_str()))), (index::PARAM_TYPE, Some(ty))],
+    );
     cx.dbg().template_params.borrow_mut().insert(key, node);
     node
 }
@@ -186,21 +215,33 @@ pub(super) fn subprogram<'ll>(
             flags |= flag;
         }
     }
-    let node = parse_one(
-        cx,
-        &format!(
-            "distinct !DISubprogram(line: {line}, scopeLine: {line}, flags: {fn_flags}, spFlags: {flags}, templateParams: !{{}})"
-        ),
-    );
+    let mut text = String::with_capacity(96);
+    let line = u64::from(line);
+    // The DIFlags here are all positive.
+    let fields =
+        [("line: ", line), (", scopeLine: ", line), (", flags: ", fn_flags as u64), (", spFlags: ", flags.into())];
+    text.push_str("distinct !DISubprogram(");
+    for (field, value) in fields {
+        text.push_str(field);
+        push_decimal(&mut text, value);
+    }
+    text.push_str(", templateParams: !{})");
+    let node = parse_one(cx, &text);
     let string = |s: &str| (!s.is_empty()).then(|| string(cx.llcx, s));
-    replace_operand(cx.llcx, node, index::FILE, Some(file));
-    replace_operand(cx.llcx, node, index::SCOPE, Some(scope));
-    replace_operand(cx.llcx, node, index::NAME, string(name));
-    replace_operand(cx.llcx, node, index::LINKAGE_NAME, string(linkage_name));
-    replace_operand(cx.llcx, node, index::SUBPROGRAM_TYPE, Some(ty));
-    replace_operand(cx.llcx, node, index::UNIT, sp_flags.definition.then(|| cx.dbg().compile_unit));
-    replace_operand(cx.llcx, node, index::DECLARATION, extras.declaration);
-    replace_operand(cx.llcx, node, index::SUBPROGRAM_TEMPLATE_PARAMS, node_array(cx, &extras.template_params));
+    replace_operands(
+        cx.llcx,
+        node,
+        &[
+            (index::FILE, Some(file)),
+            (index::SCOPE, Some(scope)),
+            (index::NAME, string(name)),
+            (index::LINKAGE_NAME, string(linkage_name)),
+            (index::SUBPROGRAM_TYPE, Some(ty)),
+            (index::UNIT, sp_flags.definition.then(|| cx.dbg().compile_unit)),
+            (index::DECLARATION, extras.declaration),
+            (index::SUBPROGRAM_TEMPLATE_PARAMS, node_array(cx, &extras.template_params)),
+        ],
+    );
     if sp_flags.definition {
         // The builder lists the variables kept through optimization only in subprograms it
         // made itself; this one gets them at the end of the module.
@@ -246,10 +287,16 @@ pub(super) fn enum_class<'ll>(
             flags::ENUM_CLASS
         ),
     );
-    replace_operand(cx.llcx, node, index::FILE, Some(file));
-    replace_operand(cx.llcx, node, index::SCOPE, Some(scope));
-    replace_operand(cx.llcx, node, index::NAME, Some(string(cx.llcx, name)));
-    replace_operand(cx.llcx, node, index::BASE_TYPE, Some(base));
+    replace_operands(
+        cx.llcx,
+        node,
+        &[
+            (index::FILE, Some(file)),
+            (index::SCOPE, Some(scope)),
+            (index::NAME, Some(string(cx.llcx, name))),
+            (index::BASE_TYPE, Some(base)),
+        ],
+    );
     cx.dbg().builder.replace_elements(node, enumerators);
     node
 }
@@ -274,9 +321,11 @@ pub(super) fn variant_part<'ll>(
             align_bits(align)
         ),
     );
-    replace_operand(cx.llcx, node, index::FILE, Some(file));
-    replace_operand(cx.llcx, node, index::SCOPE, Some(owner));
-    replace_operand(cx.llcx, node, index::DISCRIMINATOR, tag);
+    replace_operands(
+        cx.llcx,
+        node,
+        &[(index::FILE, Some(file)), (index::SCOPE, Some(owner)), (index::DISCRIMINATOR, tag)],
+    );
     node
 }
 
@@ -314,7 +363,7 @@ mod tests {
         ];
         for (numeric, named) in pairs {
             let text = format!("!nodes = !{{!0, !1}}\n!0 = distinct {numeric}\n!1 = distinct {named}\n");
-            let nodes = parse_nodes(llcx, &text).expect("parse");
+            let nodes = parse_nodes(llcx, text).expect("parse");
             // Printed as `<address> = distinct !DI…(…)`.
             let print = |node| format!("{:?}", LLVMMetadataAsValue(llcx, node)).split_once(" = ").unwrap().1.to_owned();
             assert_eq!(print(nodes[0]), print(nodes[1]), "`{numeric}` is `{named}`");
@@ -359,7 +408,7 @@ mod tests {
             !11 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !10, producer: \"p\", enums: !12, \
                 retainedTypes: !13, globals: !14, imports: !15, macros: !16)\n\
             !12 = !{!3}\n!13 = !{!5}\n!14 = !{!3, !5}\n!15 = !{!5, !3}\n!16 = !{!5, !5}\n";
-        let nodes = parse_nodes(llcx, text).expect("parse");
+        let nodes = parse_nodes(llcx, text.to_owned()).expect("parse");
         let (part, param, variant) = (nodes[0], nodes[1], nodes[2]);
         let tag = operand(llcx, part, index::DISCRIMINATOR).expect("discriminator");
         assert_eq!(operand(llcx, tag, index::NAME), Some(string(llcx, "tag")));

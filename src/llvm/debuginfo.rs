@@ -561,11 +561,11 @@ pub fn metadata_version() -> u32 {
 
 /// Parses `text`, LLVM assembly that holds only metadata, in `cx`, and returns the nodes that its
 /// named metadata `!nodes` lists. This makes the nodes the C DIBuilder has no function for
-/// (`distinct` ones, whose operands are then set with [`replace_operand`]); the text must not
+/// (`distinct` ones, whose operands are then set with [`replace_operands`]); the text must not
 /// carry a "Debug Info Version" flag, or LLVM's upgrader would look at the nodes.
-pub fn parse_nodes<'ll>(cx: &'ll Context, text: &str) -> Result<Vec<&'ll Metadata>, String> {
+pub fn parse_nodes(cx: &Context, text: String) -> Result<Vec<&Metadata>, String> {
     use llvm_sys::core::*;
-    let module = super::module::OwnedModule::parse_assembly(cx, text, "debuginfo-nodes")?;
+    let module = super::module::OwnedModule::parse_assembly(cx, text, c"debuginfo-nodes")?;
     let name = c"nodes";
     unsafe {
         let llmod = module.get().raw();
@@ -576,13 +576,21 @@ pub fn parse_nodes<'ll>(cx: &'ll Context, text: &str) -> Result<Vec<&'ll Metadat
     }
 }
 
-/// Sets operand `index` of a node. A uniqued node is re-uniqued, and turned distinct if that
-/// collides with another node: patch only nodes that are distinct or unique by construction.
-pub fn replace_operand(cx: &Context, node: &Metadata, index: u32, new: Option<&Metadata>) {
+/// Sets operands of a node, each `(index, new)`. A uniqued node is re-uniqued, and turned
+/// distinct if that collides with another node: patch only nodes that are distinct or unique
+/// by construction.
+pub fn replace_operands(cx: &Context, node: &Metadata, operands: &[(u32, Option<&Metadata>)]) {
     unsafe {
         let node = llvm_sys::core::LLVMMetadataAsValue(cx.raw(), node.raw());
-        llvm_sys::core::LLVMReplaceMDNodeOperandWith(node, index, new.raw());
+        for &(index, new) in operands {
+            llvm_sys::core::LLVMReplaceMDNodeOperandWith(node, index, new.raw());
+        }
     }
+}
+
+/// Sets operand `index` of a node (see [`replace_operands`]).
+pub fn replace_operand(cx: &Context, node: &Metadata, index: u32, new: Option<&Metadata>) {
+    replace_operands(cx, node, &[(index, new)]);
 }
 
 /// Operand `index` of a node, as metadata (`None` for a null operand).

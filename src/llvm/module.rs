@@ -1,6 +1,7 @@
 //! Modules of our own beside the codegen units' (which their contexts own): copies, and modules
 //! parsed from LLVM assembly; and writing a module out as LLVM assembly.
 
+use std::ffi::CStr;
 use std::path::Path;
 use std::ptr::NonNull;
 
@@ -24,16 +25,17 @@ impl OwnedModule {
         OwnedModule(NonNull::new(unsafe { LLVMCloneModule(module.raw()) }).expect("LLVM could not copy a module"))
     }
 
-    /// Parses LLVM assembly into `cx`. The textual IR reader refuses a context that discards
+    /// Parses LLVM assembly into `cx`. The text is taken to add the NUL that LLVM's lexer stops
+    /// at, which spares LLVM a copy. The textual IR reader refuses a context that discards
     /// value names (rustc's `-Zfewer-names`, the default): they are allowed while parsing.
-    pub fn parse_assembly(cx: &Context, text: &str, name: &str) -> Result<Self, String> {
-        let name = cstr(name);
+    pub fn parse_assembly(cx: &Context, mut text: String, name: &CStr) -> Result<Self, String> {
+        text.push('\0');
         unsafe {
-            // A copy, because LLVM's lexer wants the NUL at the end that a copy gets.
-            let buffer = OwnedMemoryBuffer(LLVMCreateMemoryBufferWithMemoryRangeCopy(
+            let buffer = OwnedMemoryBuffer(LLVMCreateMemoryBufferWithMemoryRange(
                 text.as_ptr().cast(),
-                text.len(),
+                text.len() - 1,
                 name.as_ptr(),
+                1,
             ));
             let mut module = std::ptr::null_mut();
             let mut err = std::ptr::null_mut();
@@ -42,6 +44,8 @@ impl OwnedModule {
             // Unlike `LLVMParseIRInContext`, this one leaves the buffer to its owner.
             let failed = llvm_sys::ir_reader::LLVMParseIRInContext2(cx.raw(), buffer.0, &mut module, &mut err) != 0;
             LLVMContextSetDiscardValueNames(cx.raw(), discards_names);
+            // The module keeps no reference to the buffer.
+            drop(buffer);
             if failed {
                 return Err(take_message(err));
             }
