@@ -122,11 +122,11 @@ pub(super) fn set_unit_and_declaration<'ll>(
     subprogram: &'ll Metadata,
     declaration: Option<&'ll Metadata>,
 ) {
-    let unit = (index::UNIT, Some(cx.dbg().compile_unit));
-    match declaration {
-        Some(_) => replace_operands(cx.llcx, subprogram, &[unit, (index::DECLARATION, declaration)]),
-        None => replace_operands(cx.llcx, subprogram, &[unit]),
-    }
+    replace_operands(
+        cx.llcx,
+        subprogram,
+        &[(index::UNIT, Some(cx.dbg().compile_unit)), (index::DECLARATION, declaration)],
+    );
 }
 
 /// Gives the module's compile unit the lists the builder's collected (retained types, global
