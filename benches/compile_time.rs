@@ -24,6 +24,11 @@
 //! the MIR-to-IR lowering, `LLVM_passes` the wait for optimization and emission on the workers,
 //! `finish_ongoing_codegen` the coordinator's end.
 //!
+//! With `COMPILE_BENCH_CALLGRIND` set, the dev and release compiles of regex-automata are also
+//! run once per backend under valgrind's callgrind, and the instructions they execute compared:
+//! single pairs of timed builds move by up to 10% on a shared machine, instruction counts by
+//! nothing, so differences of a percent show there first (about 12 minutes more).
+//!
 //! Run: `cargo bench --bench compile_time`. A free argument selects the builds whose names
 //! contain it (`-- dev`); `COMPILE_BENCH_PAIRS=n` pairs per build (default 3). The project's
 //! crates are fetched from crates.io before any timing. Each build has `support::CARGO_TIMEOUT`.
@@ -42,6 +47,11 @@ use support::CARGO_TIMEOUT;
 
 /// Set in the process that runs one measured build: the file it writes its usage to.
 const MEASURE_VAR: &str = "INKWELL_BENCH_MEASURE";
+
+/// Set when this executable is rustc's wrapper for counting instructions: callgrind's output
+/// file for the compile of `COUNTED_CRATE`.
+const CALLGRIND_VAR: &str = "INKWELL_BENCH_CALLGRIND";
+const COUNTED_CRATE: &str = "regex_automata";
 
 /// The goals of issue 12, as ours / built-in ratios of the medians.
 const GOAL_DEV_WALL: f64 = 0.95;
@@ -256,6 +266,60 @@ impl Bench {
         }
         Ok(())
     }
+
+    /// Instructions that the compile of `COUNTED_CRATE` in `build` (dev or release) executes
+    /// with each backend, counted by callgrind: unlike time, the same on a busy machine.
+    fn instructions(&self, build: &str) -> Result<(), String> {
+        let mut counts = [0.0; 2];
+        for (i, backend) in self.backends.iter().enumerate() {
+            let out = self.work.join(format!("callgrind-{build}-{}", backend.name));
+            let _ = std::fs::remove_file(&out);
+            let mut cmd = installation::cargo();
+            cmd.current_dir(&self.project).args(["rustc", "--locked", "-p", "regex-automata"]);
+            if build == "release" {
+                cmd.arg("--release");
+            }
+            // A `--cfg` not seen before makes cargo compile the crate again.
+            let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+            cmd.arg("--").arg(format!("--cfg=inkwell_bench_callgrind=\"{}\"", nanos.as_nanos()));
+            cmd.env("RUSTFLAGS", format!("-Zcodegen-backend={}", backend.value))
+                .env("CARGO_TARGET_DIR", self.target(build, backend))
+                .env("RUSTC_WRAPPER", std::env::current_exe().expect("current_exe"))
+                .env(CALLGRIND_VAR, &out);
+            let run = support::run(&mut cmd, CARGO_TIMEOUT)?;
+            if !run.success() {
+                return Err(format!("{} failed:\n{}", support::describe(&cmd), run.stderr));
+            }
+            let text = std::fs::read_to_string(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+            let total = text.lines().find_map(|l| l.strip_prefix("totals:")).and_then(|n| n.trim().parse().ok());
+            counts[i] = total.ok_or_else(|| format!("{}: no totals line", out.display()))?;
+        }
+        let [ours, builtin] = counts;
+        println!(
+            "instructions of {COUNTED_CRATE}'s {build} compile (callgrind): ours {:.2} G, built-in {:.2} G, ratio {:.3}",
+            ours / 1e9,
+            builtin / 1e9,
+            ours / builtin
+        );
+        Ok(())
+    }
+}
+
+/// As rustc's wrapper (`CALLGRIND_VAR` set): runs the compile of `COUNTED_CRATE` under
+/// callgrind, every other compile as it is.
+fn callgrind_wrapper(out_file: OsString) -> ! {
+    use std::os::unix::process::CommandExt;
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let counted = args.windows(2).any(|w| w[0] == "--crate-name" && w[1] == COUNTED_CRATE);
+    let err = if counted {
+        let mut file = OsString::from("--callgrind-out-file=");
+        file.push(out_file);
+        Command::new("valgrind").args(["--tool=callgrind".into(), file]).args(&args).exec()
+    } else {
+        Command::new(&args[0]).args(&args[1..]).exec()
+    };
+    eprintln!("cannot run {:?}: {err}", args[0]);
+    std::process::exit(1)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -269,11 +333,16 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn main() -> ExitCode {
     // This executable is rustc's wrapper while `build_sysroot` runs (it adds `-Cpanic=abort`
-    // for `panic_abort`), and the measuring process of each build.
+    // for `panic_abort`) and while instructions are counted, and the measuring process of each
+    // build.
     installation::sysroot_rustc_wrapper();
     if let Some(report) = std::env::var_os(MEASURE_VAR) {
         measure_child(report);
     }
+    if let Some(out_file) = std::env::var_os(CALLGRIND_VAR) {
+        callgrind_wrapper(out_file);
+    }
+    let count_instructions = std::env::var_os("COMPILE_BENCH_CALLGRIND").is_some();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let (profile_dir, target_dir) = support::profile_and_target_dirs();
     let dylib = support::build_backend(&root, &profile_dir);
@@ -308,6 +377,9 @@ fn main() -> ExitCode {
                 bench.run(build, what, goal)?;
                 if build == "dev" {
                     bench.phases("regex-automata")?;
+                }
+                if count_instructions && build != "std" {
+                    bench.instructions(build)?;
                 }
             }
             if any { Ok(()) } else { Err(format!("no build matches the filter {filter:?}: dev, release, std")) }
