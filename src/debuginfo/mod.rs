@@ -55,6 +55,8 @@ pub struct DebugContext<'ll, 'tcx> {
     parsed_subprograms: RefCell<Vec<&'ll Metadata>>,
     /// Template type parameters parsed ahead of need, a batch at a time.
     spare_template_params: RefCell<Vec<&'ll Metadata>>,
+    /// Subprograms parsed ahead of need, by their text (see `beyond_c_api::subprogram`).
+    spare_subprograms: RefCell<FxHashMap<String, beyond_c_api::SpareNodes<'ll>>>,
     unknown_file: OnceCell<&'ll Metadata>,
     recursion_marker: OnceCell<&'ll Metadata>,
 }
@@ -131,6 +133,7 @@ impl<'ll> DebugContext<'ll, '_> {
             enum_types: Default::default(),
             parsed_subprograms: Default::default(),
             spare_template_params: Default::default(),
+            spare_subprograms: Default::default(),
             unknown_file: OnceCell::new(),
             recursion_marker: OnceCell::new(),
         })
