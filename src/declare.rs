@@ -25,9 +25,12 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
     /// Declares (or returns the existing) function `name` of type `fn_type` with calling
     /// convention `cconv`, plus the attributes every function of ours carries.
     fn declare_raw_fn(&self, name: &str, cconv: u32, unnamed: llvm::LLVMUnnamedAddr, fn_type: &'ll Type) -> &'ll Value {
-        if let Some(f) = self.get_declared_value(name) {
-            return f;
-        }
+        self.get_declared_value(name).unwrap_or_else(|| self.add_raw_fn(name, cconv, unnamed, fn_type))
+    }
+
+    /// A new function `name` (which the module must not have yet), with the attributes every
+    /// function of ours carries.
+    fn add_raw_fn(&self, name: &str, cconv: u32, unnamed: llvm::LLVMUnnamedAddr, fn_type: &'ll Type) -> &'ll Value {
         let llfn = llvm::ir::add_function(self.llmod, name, fn_type, cconv);
         llvm::set_unnamed_address(llfn, unnamed);
         crate::attributes::apply_declaration_attrs(self, llfn);
@@ -47,16 +50,12 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         fn_abi: &FnAbi<'tcx, Ty<'tcx>>,
         instance: Option<Instance<'tcx>>,
     ) -> &'ll Value {
-        let existed = self.get_declared_value(name).is_some();
-        let llfn = self.declare_raw_fn(
-            name,
-            fn_abi.llvm_cconv(self),
-            llvm::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr,
-            fn_abi.llvm_type(self),
-        );
-        if !existed {
-            fn_abi.apply_attrs_llfn(self, llfn, instance);
+        if let Some(f) = self.get_declared_value(name) {
+            return f;
         }
+        let cconv = fn_abi.llvm_cconv(self);
+        let llfn = self.add_raw_fn(name, cconv, llvm::LLVMUnnamedAddr::LLVMGlobalUnnamedAddr, fn_abi.llvm_type(self));
+        fn_abi.apply_attrs_llfn(self, llfn, instance);
         llfn
     }
 
