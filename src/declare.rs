@@ -22,12 +22,6 @@ pub fn default_visibility(sess: &Session) -> llvm::LLVMVisibility {
 }
 
 impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
-    /// Declares (or returns the existing) function `name` of type `fn_type` with calling
-    /// convention `cconv`, plus the attributes every function of ours carries.
-    fn declare_raw_fn(&self, name: &str, cconv: u32, unnamed: llvm::LLVMUnnamedAddr, fn_type: &'ll Type) -> &'ll Value {
-        self.get_declared_value(name).unwrap_or_else(|| self.add_raw_fn(name, cconv, unnamed, fn_type))
-    }
-
     /// A new function `name` (which the module must not have yet), with the attributes every
     /// function of ours carries.
     fn add_raw_fn(&self, name: &str, cconv: u32, unnamed: llvm::LLVMUnnamedAddr, fn_type: &'ll Type) -> &'ll Value {
@@ -37,12 +31,14 @@ impl<'ll, 'tcx> CodegenCx<'ll, 'tcx> {
         llfn
     }
 
-    /// Declares a C-ABI function (runtime helpers, the entry point, `rust_eh_personality`).
+    /// Declares (or returns the existing) C-ABI function `name` (runtime helpers, the entry
+    /// point, `rust_eh_personality`).
     pub fn declare_cfn(&self, name: &str, unnamed: llvm::LLVMUnnamedAddr, fn_type: &'ll Type) -> &'ll Value {
-        self.declare_raw_fn(name, llvm::LLVMCallConv::LLVMCCallConv as u32, unnamed, fn_type)
+        let cconv = llvm::LLVMCallConv::LLVMCCallConv as u32;
+        self.get_declared_value(name).unwrap_or_else(|| self.add_raw_fn(name, cconv, unnamed, fn_type))
     }
 
-    /// Declares a Rust-visible function with the type, calling convention and parameter
+    /// Declares (or returns the existing) Rust-visible function with the type, calling convention and parameter
     /// attributes its `FnAbi` gives.
     pub fn declare_fn(
         &self,

@@ -258,12 +258,10 @@ pub(super) struct SpareNodes<'ll> {
 }
 
 /// A subprogram parsed from `text`. A module makes many subprograms with the same text (its
-/// fixed fields: the instances of one generic function share line and flags; in regex-automata
-/// six in seven repeat a text already seen in their module), and a parse costs about as much
-/// for the module LLVM makes around the nodes as for half a node. So a text parses as many
-/// nodes as it has handed out so far, up to 4, and keeps the rest for the next ones (in
-/// regex-automata: 57% fewer parses, one node in fourteen left unused, in the context and
-/// outside the module; 0.2% fewer instructions in all, where up to 8 gave less).
+/// fixed fields: the instances of one generic function share line and flags), and the module
+/// LLVM makes around each parse costs about half a node. So a text parses as many nodes as it
+/// has handed out so far, up to 4 (8 gave less), and keeps the rest for the next ones; an
+/// unused one stays in the context, outside the module (measurements: docs/debuginfo.md).
 fn spare_subprogram<'ll>(cx: &CodegenCx<'ll, '_>, text: String) -> &'ll Metadata {
     let mut spares = cx.dbg().spare_subprograms.borrow_mut();
     let nodes = match spares.get_mut(&text) {

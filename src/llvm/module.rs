@@ -31,6 +31,7 @@ impl OwnedModule {
     pub fn parse_assembly(cx: &Context, mut text: String, name: &CStr) -> Result<Self, String> {
         text.push('\0');
         unsafe {
+            // Borrows `text`, which outlives it; the parsed module keeps no reference to it.
             let buffer = OwnedMemoryBuffer(LLVMCreateMemoryBufferWithMemoryRange(
                 text.as_ptr().cast(),
                 text.len() - 1,
@@ -44,8 +45,6 @@ impl OwnedModule {
             // Unlike `LLVMParseIRInContext`, this one leaves the buffer to its owner.
             let failed = llvm_sys::ir_reader::LLVMParseIRInContext2(cx.raw(), buffer.0, &mut module, &mut err) != 0;
             LLVMContextSetDiscardValueNames(cx.raw(), discards_names);
-            // The module keeps no reference to the buffer.
-            drop(buffer);
             if failed {
                 return Err(take_message(err));
             }
